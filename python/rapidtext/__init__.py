@@ -1,0 +1,23 @@
+"""rapidtext: fast sentence splitting, entity tagging and keyword scoring.
+
+>>> from rapidtext import split_sentences
+>>> [s.text for s in split_sentences("Dr. Smith arrived. He sat down.")]
+['Dr. Smith arrived.', 'He sat down.']
+"""
+
+from rapidtext._rapidtext import (
+    Sentence,
+    SentenceSplitter,
+    __version__,
+    default_threads,
+)
+from rapidtext.sentences import split_sentences, supported_languages
+
+__all__ = [
+    "Sentence",
+    "SentenceSplitter",
+    "__version__",
+    "default_threads",
+    "split_sentences",
+    "supported_languages",
+]

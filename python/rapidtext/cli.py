@@ -1,0 +1,53 @@
+"""The ``rapidtext`` command line."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+
+from rapidtext._rapidtext import SentenceSplitter, supported_languages
+
+
+def _read(path: str) -> str:
+    if path == "-":
+        return sys.stdin.read()
+    with open(path, encoding="utf-8") as f:
+        return f.read()
+
+
+def _sentences(args: argparse.Namespace) -> int:
+    splitter = SentenceSplitter(args.language, newlines=args.newlines)
+    for path in args.files:
+        text = _read(path)
+        for s in splitter.split(text):
+            if args.json:
+                record = {"file": path, "start": s.start, "end": s.end, "text": s.text}
+                print(json.dumps(record, ensure_ascii=False))
+            else:
+                print(" ".join(s.text.split()))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="rapidtext", description="Fast sentence splitting, entity tagging and keywords."
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    sent = commands.add_parser("sentences", help="split text into sentences, one per line")
+    sent.add_argument("files", nargs="+", metavar="FILE", help="UTF-8 text file, or - for stdin")
+    sent.add_argument("--language", default="en", choices=supported_languages())
+    sent.add_argument("--newlines", default="auto", choices=["auto", "split", "ignore"])
+    sent.add_argument("--json", action="store_true", help="JSON lines with code-point offsets")
+    sent.set_defaults(run=_sentences)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except (OSError, UnicodeDecodeError) as e:
+        print(f"rapidtext: {e}", file=sys.stderr)
+        return 1

@@ -1,0 +1,59 @@
+//! Running a batch from Python: the GIL is released for the work, Ctrl-C is
+//! checked between chunks, and `n_threads` is validated in one place.
+
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+
+use super::errors::batch_error;
+use crate::parallel::{self, BatchError};
+
+/// Checks `n_threads` (None means every core).
+pub fn thread_count(n_threads: Option<i64>) -> PyResult<Option<usize>> {
+    match n_threads {
+        None => Ok(None),
+        Some(n) if n >= 1 => Ok(Some(usize::try_from(n).unwrap_or(usize::MAX).min(1024))),
+        Some(n) => Err(PyValueError::new_err(format!(
+            "n_threads must be a positive integer or None, got {n}"
+        ))),
+    }
+}
+
+/// Maps `work` over `items` without the GIL, in input order.
+pub fn run<T, R, F>(
+    py: Python<'_>,
+    items: &[T],
+    n_threads: Option<i64>,
+    work: F,
+) -> PyResult<Vec<R>>
+where
+    T: Sync,
+    R: Send,
+    F: Fn(&T) -> R + Sync + Send,
+{
+    let threads = thread_count(n_threads)?;
+    let mut pending: Option<PyErr> = None;
+    let result = py.detach(|| {
+        parallel::map_ordered(items, threads, work, || {
+            Python::attach(|py| match py.check_signals() {
+                Ok(()) => false,
+                Err(e) => {
+                    pending = Some(e);
+                    true
+                }
+            })
+        })
+    });
+    match result {
+        Ok(out) => Ok(out),
+        Err(BatchError::Interrupted) => {
+            Err(pending.unwrap_or_else(|| batch_error(BatchError::Interrupted)))
+        }
+        Err(e) => Err(batch_error(e)),
+    }
+}
+
+/// The number of threads a batch call uses when `n_threads` is None.
+#[pyfunction]
+pub fn default_threads() -> usize {
+    parallel::default_threads()
+}

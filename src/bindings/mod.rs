@@ -1,0 +1,17 @@
+//! The Python face: the only code that knows about pyo3. Each file converts
+//! arguments, calls the engine and converts results; no logic lives here.
+
+mod batch;
+mod errors;
+mod sentences;
+mod text;
+
+use pyo3::prelude::*;
+
+#[pymodule]
+fn _rapidtext(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add_function(wrap_pyfunction!(batch::default_threads, m)?)?;
+    sentences::register(m)?;
+    Ok(())
+}

@@ -1,0 +1,196 @@
+//! `Sentence` and `SentenceSplitter` for Python.
+
+use pyo3::basic::CompareOp;
+use pyo3::prelude::*;
+use pyo3::types::{PyString, PyTuple};
+
+use super::errors::value_error;
+use super::{batch, text};
+use crate::sentences::{NewlineMode, SentenceSplitter as Engine};
+use crate::text::Span;
+
+/// Texts at least this long are split without the GIL held.
+const DETACH_BYTES: usize = 1 << 14;
+
+/// One sentence: `text[start:end]` of the input, in code points, end exclusive.
+#[pyclass(frozen, module = "rapidtext._rapidtext")]
+pub struct Sentence {
+    #[pyo3(get)]
+    text: Py<PyString>,
+    #[pyo3(get)]
+    start: usize,
+    #[pyo3(get)]
+    end: usize,
+}
+
+#[pymethods]
+impl Sentence {
+    #[new]
+    fn new(text: Py<PyString>, start: usize, end: usize) -> Self {
+        Sentence { text, start, end }
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(format!(
+            "Sentence(start={}, end={}, text={})",
+            self.start,
+            self.end,
+            self.text.bind(py).repr()?
+        ))
+    }
+
+    fn __richcmp__(&self, other: &Bound<'_, PyAny>, op: CompareOp) -> PyResult<Py<PyAny>> {
+        let py = other.py();
+        let Ok(other) = other.cast::<Sentence>() else {
+            return Ok(py.NotImplemented());
+        };
+        let other = other.get();
+        let same = self.start == other.start
+            && self.end == other.end
+            && self.text.bind(py).as_any().eq(other.text.bind(py))?;
+        match op {
+            CompareOp::Eq => Ok(same.into_pyobject(py)?.to_owned().into_any().unbind()),
+            CompareOp::Ne => Ok((!same).into_pyobject(py)?.to_owned().into_any().unbind()),
+            _ => Ok(py.NotImplemented()),
+        }
+    }
+
+    fn __hash__(&self, py: Python<'_>) -> PyResult<isize> {
+        (self.text.bind(py), self.start, self.end)
+            .into_pyobject(py)?
+            .hash()
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
+        let py = slf.py();
+        let s = slf.get();
+        let args = (s.text.clone_ref(py), s.start, s.end).into_pyobject(py)?;
+        (slf.get_type(), args).into_pyobject(py)
+    }
+}
+
+/// Builds the Python sentences of one text from its byte spans.
+fn sentences(py: Python<'_>, text: &str, spans: Vec<Span>) -> PyResult<Vec<Py<Sentence>>> {
+    let chars = text::char_spans(text, spans.iter().copied());
+    spans
+        .iter()
+        .zip(chars)
+        .map(|(span, (start, end))| {
+            let piece = PyString::new(py, span.of(text)).unbind();
+            Py::new(
+                py,
+                Sentence {
+                    text: piece,
+                    start,
+                    end,
+                },
+            )
+        })
+        .collect()
+}
+
+/// Splits text into sentences; see the Python docstring in `rapidtext/_rapidtext.pyi`.
+#[pyclass(frozen, module = "rapidtext._rapidtext")]
+pub struct SentenceSplitter {
+    engine: Engine,
+}
+
+#[pymethods]
+impl SentenceSplitter {
+    #[new]
+    #[pyo3(signature = (language = "en", abbreviations = None, newlines = "auto"))]
+    fn new(
+        language: &str,
+        abbreviations: Option<&Bound<'_, PyAny>>,
+        newlines: &str,
+    ) -> PyResult<Self> {
+        let mode = NewlineMode::parse(newlines).ok_or_else(|| {
+            value_error(format!(
+                "newlines must be one of {}, got {newlines:?}",
+                NewlineMode::NAMES.join(", ")
+            ))
+        })?;
+        let extra = match abbreviations {
+            None => Vec::new(),
+            Some(obj) => text::extract_texts(obj, "abbreviations")?
+                .iter()
+                .map(|s| s.to_string())
+                .collect(),
+        };
+        let engine = Engine::new(language, extra, mode).map_err(value_error)?;
+        Ok(SentenceSplitter { engine })
+    }
+
+    #[getter]
+    fn language(&self) -> &str {
+        self.engine.language()
+    }
+
+    #[getter]
+    fn newlines(&self) -> &'static str {
+        self.engine.newlines().name()
+    }
+
+    /// The user's additional abbreviations (lower-cased, without final period), sorted.
+    #[getter]
+    fn abbreviations(&self) -> Vec<String> {
+        self.engine.extra_abbreviations()
+    }
+
+    fn split(&self, py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Vec<Py<Sentence>>> {
+        let text = text::extract_text(text, "text")?;
+        let spans = if text.len() >= DETACH_BYTES {
+            py.detach(|| self.engine.split(&text))
+        } else {
+            self.engine.split(&text)
+        };
+        sentences(py, &text, spans)
+    }
+
+    #[pyo3(signature = (texts, n_threads = None))]
+    fn split_batch(
+        &self,
+        py: Python<'_>,
+        texts: &Bound<'_, PyAny>,
+        n_threads: Option<i64>,
+    ) -> PyResult<Vec<Vec<Py<Sentence>>>> {
+        let texts = text::extract_texts(texts, "texts")?;
+        let all = batch::run(py, &texts, n_threads, |t| self.engine.split(t))?;
+        texts
+            .iter()
+            .zip(all)
+            .map(|(t, spans)| sentences(py, t, spans))
+            .collect()
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let e = &self.engine;
+        Ok(format!(
+            "SentenceSplitter(language={}, abbreviations={}, newlines={})",
+            e.language().into_pyobject(py)?.repr()?,
+            e.extra_abbreviations().into_pyobject(py)?.repr()?,
+            e.newlines().name().into_pyobject(py)?.repr()?
+        ))
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
+        let py = slf.py();
+        let e = &slf.get().engine;
+        let args =
+            (e.language(), e.extra_abbreviations(), e.newlines().name()).into_pyobject(py)?;
+        (slf.get_type(), args).into_pyobject(py)
+    }
+}
+
+/// Codes of the languages `SentenceSplitter` supports.
+#[pyfunction]
+fn supported_languages() -> Vec<&'static str> {
+    crate::lang::SUPPORTED.to_vec()
+}
+
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(supported_languages, m)?)?;
+    m.add_class::<Sentence>()?;
+    m.add_class::<SentenceSplitter>()?;
+    Ok(())
+}

@@ -1,0 +1,76 @@
+//! Reading text arguments: clear errors for wrong types and lone surrogates,
+//! and the one place where byte offsets become Python code-point offsets.
+
+use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::pybacked::PyBackedStr;
+use pyo3::types::{PyBytes, PyString};
+
+use crate::text::{CharOffsets, Span};
+
+/// `obj` as UTF-8 text; `what` names the argument in error messages ("text", "texts[3]").
+pub fn extract_text(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<PyBackedStr> {
+    let s = obj
+        .cast::<PyString>()
+        .map_err(|_| PyTypeError::new_err(format!("{what} must be str, not {}", type_name(obj))))?;
+    PyBackedStr::try_from(s.clone()).map_err(|_| surrogate_error(s, what))
+}
+
+/// Every item of an iterable of str, named `arg[i]` in errors.
+pub fn extract_texts(obj: &Bound<'_, PyAny>, arg: &str) -> PyResult<Vec<PyBackedStr>> {
+    if obj.is_instance_of::<PyString>() || obj.is_instance_of::<PyBytes>() {
+        return Err(PyTypeError::new_err(format!(
+            "{arg} must be an iterable of str (e.g. a list), not a single {}",
+            type_name(obj)
+        )));
+    }
+    let iter = obj.try_iter().map_err(|_| {
+        PyTypeError::new_err(format!(
+            "{arg} must be an iterable of str, not {}",
+            type_name(obj)
+        ))
+    })?;
+    let mut out = Vec::with_capacity(obj.len().unwrap_or(0));
+    for (i, item) in iter.enumerate() {
+        out.push(extract_text(&item?, &format!("{arg}[{i}]"))?);
+    }
+    Ok(out)
+}
+
+fn type_name(obj: &Bound<'_, PyAny>) -> String {
+    obj.get_type()
+        .name()
+        .map_or_else(|_| "object".to_string(), |n| n.to_string())
+}
+
+/// A str that is not valid Unicode (a lone surrogate): say where.
+fn surrogate_error(s: &Bound<'_, PyString>, what: &str) -> PyErr {
+    let index = s
+        .call_method1("encode", ("utf-32-le", "surrogatepass"))
+        .ok()
+        .and_then(|b| b.cast_into::<PyBytes>().ok())
+        .and_then(|b| {
+            b.as_bytes().chunks_exact(4).position(|c| {
+                (0xD800..0xE000).contains(&u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+            })
+        });
+    match index {
+        Some(i) => PyValueError::new_err(format!(
+            "{what} contains a lone surrogate at index {i}, which is not valid Unicode; \
+             clean it first, e.g. with .encode('utf-8', 'replace').decode('utf-8')"
+        )),
+        None => PyValueError::new_err(format!("{what} is not valid Unicode")),
+    }
+}
+
+/// Converts the byte spans of one text (mostly increasing) to code-point spans.
+pub fn char_spans(text: &str, spans: impl IntoIterator<Item = Span>) -> Vec<(usize, usize)> {
+    let mut offsets = CharOffsets::new(text);
+    spans
+        .into_iter()
+        .map(|s| {
+            let start = offsets.char_index(s.start);
+            (start, offsets.char_index(s.end))
+        })
+        .collect()
+}

@@ -1,0 +1,9 @@
+//! The text layer shared by every analysis: byte spans, their conversion to
+//! code-point offsets for Python, and a word tokenizer.
+
+mod offsets;
+mod span;
+pub mod tokens;
+
+pub use offsets::CharOffsets;
+pub use span::Span;
