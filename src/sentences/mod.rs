@@ -119,7 +119,6 @@ impl SentenceSplitter {
     /// Sentence spans of `text`, in order, trimmed, non-empty.
     pub fn split(&self, text: &str) -> Vec<Span> {
         let mut boundaries = Vec::new();
-        let bytes = text.as_bytes();
         let mut iter = text.char_indices().peekable();
         while let Some((i, c)) = iter.next() {
             match c {
@@ -138,11 +137,7 @@ impl SentenceSplitter {
                         boundaries.push(end);
                     }
                 }
-                '\n' => {
-                    if self.newline_ends_sentence(bytes, text, i) {
-                        boundaries.push(i);
-                    }
-                }
+                '\n' if self.newline_ends_sentence(text, i) => boundaries.push(i),
                 _ => {}
             }
         }
@@ -179,7 +174,7 @@ impl SentenceSplitter {
         true
     }
 
-    fn newline_ends_sentence(&self, bytes: &[u8], text: &str, at: usize) -> bool {
+    fn newline_ends_sentence(&self, text: &str, at: usize) -> bool {
         // A blank line (only whitespace before the next line break) always ends one.
         let after = &text[at + 1..];
         let line_end = after.find('\n');
@@ -193,7 +188,6 @@ impl SentenceSplitter {
             NewlineMode::Auto => {
                 let before = text[..at].trim_end_matches([' ', '\t', '\r']);
                 let next = after.trim_start();
-                let _ = bytes;
                 // A line that ends without punctuation and is followed by a capitalised
                 // line reads as a heading or a one-sentence-per-line layout.
                 match (before.chars().last(), next.chars().next()) {

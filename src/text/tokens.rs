@@ -119,18 +119,14 @@ fn is_unicode_punct(c: char) -> bool {
 fn scan_number(chars: &[(usize, char)], mut i: usize) -> usize {
     while i < chars.len() {
         let c = chars[i].1;
-        if c.is_numeric() {
-            i += 1;
-        } else if matches!(c, '.' | ',' | ':' | '/')
-            && i + 1 < chars.len()
-            && chars[i + 1].1.is_ascii_digit()
+        let inner_separator = matches!(c, '.' | ',' | ':' | '/')
             && i > 0
             && chars[i - 1].1.is_ascii_digit()
-        {
-            i += 1;
-        } else {
+            && chars.get(i + 1).is_some_and(|&(_, d)| d.is_ascii_digit());
+        if !(c.is_numeric() || inner_separator) {
             break;
         }
+        i += 1;
     }
     i
 }
