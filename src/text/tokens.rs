@@ -135,18 +135,14 @@ fn scan_number(chars: &[(usize, char)], mut i: usize) -> usize {
 fn scan_word(chars: &[(usize, char)], mut i: usize) -> usize {
     while i < chars.len() {
         let c = chars[i].1;
-        if is_word_char(c) {
-            i += 1;
-        } else if (is_hyphen(c) || is_apostrophe(c) || c == '&')
-            && i + 1 < chars.len()
-            && is_word_char(chars[i + 1].1)
+        let inner_joiner = (is_hyphen(c) || is_apostrophe(c) || c == '&')
             && i > 0
             && is_word_char(chars[i - 1].1)
-        {
-            i += 1;
-        } else {
+            && chars.get(i + 1).is_some_and(|&(_, d)| is_word_char(d));
+        if !(is_word_char(c) || inner_joiner) {
             break;
         }
+        i += 1;
     }
     i
 }
