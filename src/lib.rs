@@ -3,6 +3,7 @@
 //! The engine is plain Rust and works in byte offsets; `bindings` (behind the
 //! `python` feature) is the only place that knows about Python.
 
+pub mod entities;
 pub mod lang;
 pub mod parallel;
 pub mod sentences;

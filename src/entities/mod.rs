@@ -1,0 +1,17 @@
+//! Entity recognition: a statistical tagger for names (PER/ORG/LOC/MISC),
+//! rule-based recognisers for numbers, dates and contacts, and the user's
+//! phrase lists and patterns. All produce `Entity` values over byte spans.
+
+mod label;
+
+pub use label::Label;
+
+use crate::text::Span;
+
+/// One recognised entity: a byte span of the text, its label and a confidence in [0, 1].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entity {
+    pub span: Span,
+    pub label: Label,
+    pub score: f32,
+}
