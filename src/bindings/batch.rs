@@ -4,7 +4,7 @@
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 
-use super::errors::batch_error;
+use super::errors::{batch_error, guard};
 use crate::parallel::{self, BatchError};
 
 /// Checks `n_threads` (None means every core).
@@ -33,16 +33,18 @@ where
     let threads = thread_count(n_threads)?;
     let mut pending: Option<PyErr> = None;
     let result = py.detach(|| {
-        parallel::map_ordered(items, threads, work, || {
-            Python::attach(|py| match py.check_signals() {
-                Ok(()) => false,
-                Err(e) => {
-                    pending = Some(e);
-                    true
-                }
+        guard(|| {
+            parallel::map_ordered(items, threads, work, || {
+                Python::attach(|py| match py.check_signals() {
+                    Ok(()) => false,
+                    Err(e) => {
+                        pending = Some(e);
+                        true
+                    }
+                })
             })
         })
-    });
+    })?;
     match result {
         Ok(out) => Ok(out),
         Err(BatchError::Interrupted) => {

@@ -4,7 +4,7 @@ use pyo3::basic::CompareOp;
 use pyo3::prelude::*;
 use pyo3::types::{PyString, PyTuple};
 
-use super::errors::value_error;
+use super::errors::{guard, value_error};
 use super::{batch, text};
 use crate::sentences::{NewlineMode, SentenceSplitter as Engine};
 use crate::text::Span;
@@ -140,9 +140,9 @@ impl SentenceSplitter {
     fn split(&self, py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Vec<Py<Sentence>>> {
         let text = text::extract_text(text, "text")?;
         let spans = if text.len() >= DETACH_BYTES {
-            py.detach(|| self.engine.split(&text))
+            py.detach(|| guard(|| self.engine.split(&text)))?
         } else {
-            self.engine.split(&text)
+            guard(|| self.engine.split(&text))?
         };
         sentences(py, &text, spans)
     }
