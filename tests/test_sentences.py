@@ -62,6 +62,12 @@ def test_batch_matches_single_calls_in_order():
     assert splitter.split_batch([]) == []
 
 
+def test_batch_missing_values_give_empty_rows():
+    nan = float("nan")
+    got = SentenceSplitter().split_batch(["Yes. No.", None, nan, "Maybe."])
+    assert [len(r) for r in got] == [2, 0, 0, 1]
+
+
 def test_sentence_value_semantics_and_pickle():
     s = Sentence("Hi.", 0, 3)
     assert s == Sentence("Hi.", 0, 3)

@@ -112,10 +112,7 @@ impl SentenceSplitter {
         })?;
         let extra = match abbreviations {
             None => Vec::new(),
-            Some(obj) => text::extract_texts(obj, "abbreviations")?
-                .iter()
-                .map(|s| s.to_string())
-                .collect(),
+            Some(obj) => text::extract_strings(obj, "abbreviations")?,
         };
         let engine = Engine::new(language, extra, mode).map_err(value_error)?;
         Ok(SentenceSplitter { engine })
@@ -155,11 +152,13 @@ impl SentenceSplitter {
         n_threads: Option<i64>,
     ) -> PyResult<Vec<Vec<Py<Sentence>>>> {
         let texts = text::extract_texts(texts, "texts")?;
-        let all = batch::run(py, &texts, n_threads, |t| self.engine.split(t))?;
+        let all = batch::run(py, &texts, n_threads, |t| {
+            t.as_deref().map_or_else(Vec::new, |t| self.engine.split(t))
+        })?;
         texts
             .iter()
             .zip(all)
-            .map(|(t, spans)| sentences(py, t, spans))
+            .map(|(t, spans)| sentences(py, t.as_deref().unwrap_or(""), spans))
             .collect()
     }
 
