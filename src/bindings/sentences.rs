@@ -2,8 +2,9 @@
 
 use pyo3::basic::CompareOp;
 use pyo3::prelude::*;
-use pyo3::types::{PyString, PyTuple};
+use pyo3::types::{PyDict, PyString, PyTuple};
 
+use super::columns::SpanColumns;
 use super::errors::{guard, value_error};
 use super::{batch, text};
 use crate::sentences::{NewlineMode, SentenceSplitter as Engine};
@@ -151,15 +152,28 @@ impl SentenceSplitter {
         texts: &Bound<'_, PyAny>,
         n_threads: Option<i64>,
     ) -> PyResult<Vec<Vec<Py<Sentence>>>> {
-        let texts = text::extract_texts(texts, "texts")?;
-        let all = batch::run(py, &texts, n_threads, |t| {
-            t.as_deref().map_or_else(Vec::new, |t| self.engine.split(t))
-        })?;
+        let (texts, all) = self.split_all(py, texts, n_threads)?;
         texts
             .iter()
             .zip(all)
             .map(|(t, spans)| sentences(py, t.as_deref().unwrap_or(""), spans))
             .collect()
+    }
+
+    /// Long-format columns for a DataFrame: `doc` (position in `texts`), `start`, `end`, `text`.
+    #[pyo3(signature = (texts, n_threads = None))]
+    fn split_columns<'py>(
+        &self,
+        py: Python<'py>,
+        texts: &Bound<'py, PyAny>,
+        n_threads: Option<i64>,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        let (texts, all) = self.split_all(py, texts, n_threads)?;
+        let mut columns = SpanColumns::default();
+        for (doc, (t, spans)) in texts.iter().zip(&all).enumerate() {
+            columns.push_doc(doc, t.as_deref().unwrap_or(""), spans);
+        }
+        columns.into_dict(py, |doc| texts[doc].as_deref().unwrap_or(""))
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
@@ -185,6 +199,22 @@ impl SentenceSplitter {
 #[pyfunction]
 fn supported_languages() -> Vec<&'static str> {
     crate::lang::SUPPORTED.to_vec()
+}
+
+impl SentenceSplitter {
+    /// The texts of a batch argument and their sentence spans (none for missing values).
+    fn split_all(
+        &self,
+        py: Python<'_>,
+        texts: &Bound<'_, PyAny>,
+        n_threads: Option<i64>,
+    ) -> PyResult<(text::Texts, Vec<Vec<Span>>)> {
+        let texts = text::extract_texts(texts, "texts")?;
+        let spans = batch::run(py, &texts, n_threads, |t| {
+            t.as_deref().map_or_else(Vec::new, |t| self.engine.split(t))
+        })?;
+        Ok((texts, spans))
+    }
 }
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {

@@ -16,10 +16,13 @@ pub fn extract_text(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<PyBackedStr>
     PyBackedStr::try_from(s.clone()).map_err(|_| surrogate_error(s, what))
 }
 
+/// The texts of a batch argument; `None` where the input had a missing value.
+pub type Texts = Vec<Option<PyBackedStr>>;
+
 /// Every item of an iterable of str (a list, generator, pandas or polars
 /// Series, ...), named `arg[i]` in errors. Missing values (None, NaN, pandas
 /// NA/NaT) come back as `None`: a data-science column with gaps is normal input.
-pub fn extract_texts(obj: &Bound<'_, PyAny>, arg: &str) -> PyResult<Vec<Option<PyBackedStr>>> {
+pub fn extract_texts(obj: &Bound<'_, PyAny>, arg: &str) -> PyResult<Texts> {
     if obj.is_instance_of::<PyString>() || obj.is_instance_of::<PyBytes>() {
         return Err(PyTypeError::new_err(format!(
             "{arg} must be an iterable of str (e.g. a list), not a single {}",
