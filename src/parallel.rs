@@ -95,25 +95,43 @@ where
     F: Fn(&T) -> R + Sync,
     I: FnMut() -> bool,
 {
+    map_chunked(items, n_threads, work, |_| interrupted())
+}
+
+/// Like [`map_ordered`], but `after_chunk` is told how many items are done
+/// (for a progress report) and returns whether to stop.
+pub fn map_chunked<T, R, F, C>(
+    items: &[T],
+    n_threads: Option<usize>,
+    work: F,
+    mut after_chunk: C,
+) -> Result<Vec<R>, BatchError>
+where
+    T: Sync,
+    R: Send,
+    F: Fn(&T) -> R + Sync,
+    C: FnMut(usize) -> bool,
+{
     let threads = n_threads.unwrap_or_else(default_threads);
     if threads == 0 {
         return Err(BatchError::NoThreads);
     }
+    let pool = if threads > 1 && items.len() > 1 {
+        Some(pool(threads)?)
+    } else {
+        None
+    };
     let mut out = Vec::with_capacity(items.len());
-    if threads == 1 || items.len() <= 1 {
-        for chunk in items.chunks(chunk_len(items.len(), 1)) {
-            out.extend(chunk.iter().map(&work));
-            if interrupted() {
-                return Err(BatchError::Interrupted);
-            }
-        }
-        return Ok(out);
-    }
-    let pool = pool(threads)?;
     for chunk in items.chunks(chunk_len(items.len(), threads)) {
-        let part: Vec<R> = pool.install(|| chunk.par_iter().with_max_len(1).map(&work).collect());
-        out.extend(part);
-        if interrupted() {
+        match &pool {
+            Some(pool) => {
+                let part: Vec<R> =
+                    pool.install(|| chunk.par_iter().with_max_len(1).map(&work).collect());
+                out.extend(part);
+            }
+            None => out.extend(chunk.iter().map(&work)),
+        }
+        if after_chunk(out.len()) {
             return Err(BatchError::Interrupted);
         }
     }
@@ -156,6 +174,24 @@ mod tests {
         );
         assert_eq!(got, Err(BatchError::Interrupted));
         assert_eq!(checks, 1);
+    }
+
+    #[test]
+    fn reports_progress_after_each_chunk() {
+        let items: Vec<usize> = (0..1000).collect();
+        let mut seen = Vec::new();
+        let got = map_chunked(
+            &items,
+            Some(2),
+            |x| *x,
+            |done| {
+                seen.push(done);
+                false
+            },
+        );
+        assert_eq!(got.unwrap().len(), 1000);
+        assert_eq!(seen.last(), Some(&1000));
+        assert!(seen.len() > 1 && seen.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]

@@ -18,11 +18,14 @@ pub fn thread_count(n_threads: Option<i64>) -> PyResult<Option<usize>> {
     }
 }
 
-/// Maps `work` over `items` without the GIL, in input order.
+/// Maps `work` over `items` without the GIL, in input order. `progress` is the
+/// user's `progress=` argument: falsy for none,
+/// `True` for a tqdm bar, or a callable given `(done, total)` between chunks.
 pub fn run<T, R, F>(
     py: Python<'_>,
     items: &[T],
     n_threads: Option<i64>,
+    progress: Option<&Bound<'_, PyAny>>,
     work: F,
 ) -> PyResult<Vec<R>>
 where
@@ -31,15 +34,23 @@ where
     F: Fn(&T) -> R + Sync + Send,
 {
     let threads = thread_count(n_threads)?;
+    let report = progress_callback(py, progress, items.len())?;
+    let total = items.len();
     let mut pending: Option<PyErr> = None;
     let result = py.detach(|| {
         guard(|| {
-            parallel::map_ordered(items, threads, work, || {
-                Python::attach(|py| match py.check_signals() {
-                    Ok(()) => false,
-                    Err(e) => {
-                        pending = Some(e);
-                        true
+            parallel::map_chunked(items, threads, work, |done| {
+                Python::attach(|py| {
+                    let reported = match &report {
+                        Some(callback) => callback.call1(py, (done, total)).map(drop),
+                        None => Ok(()),
+                    };
+                    match reported.and_then(|()| py.check_signals()) {
+                        Ok(()) => false,
+                        Err(e) => {
+                            pending = Some(e);
+                            true
+                        }
                     }
                 })
             })
@@ -52,6 +63,27 @@ where
         }
         Err(e) => Err(batch_error(e)),
     }
+}
+
+/// The callable to report progress to, if any.
+fn progress_callback(
+    py: Python<'_>,
+    progress: Option<&Bound<'_, PyAny>>,
+    total: usize,
+) -> PyResult<Option<Py<PyAny>>> {
+    let Some(progress) = progress else {
+        return Ok(None);
+    };
+    if progress.is_callable() {
+        return Ok(Some(progress.clone().unbind()));
+    }
+    if !progress.is_truthy()? {
+        return Ok(None);
+    }
+    let bar = py
+        .import("rapidtext._progress")?
+        .call_method1("progress_bar", (total,))?;
+    Ok(Some(bar.unbind()))
 }
 
 /// The number of threads a batch call uses when `n_threads` is None.

@@ -145,14 +145,15 @@ impl SentenceSplitter {
         sentences(py, &text, spans)
     }
 
-    #[pyo3(signature = (texts, n_threads = None))]
+    #[pyo3(signature = (texts, n_threads = None, progress = None))]
     fn split_batch(
         &self,
         py: Python<'_>,
         texts: &Bound<'_, PyAny>,
         n_threads: Option<i64>,
+        progress: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Vec<Vec<Py<Sentence>>>> {
-        let (texts, all) = self.split_all(py, texts, n_threads)?;
+        let (texts, all) = self.split_all(py, texts, n_threads, progress)?;
         texts
             .iter()
             .zip(all)
@@ -161,14 +162,15 @@ impl SentenceSplitter {
     }
 
     /// Long-format columns for a DataFrame: `doc` (position in `texts`), `start`, `end`, `text`.
-    #[pyo3(signature = (texts, n_threads = None))]
+    #[pyo3(signature = (texts, n_threads = None, progress = None))]
     fn split_columns<'py>(
         &self,
         py: Python<'py>,
         texts: &Bound<'py, PyAny>,
         n_threads: Option<i64>,
+        progress: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyDict>> {
-        let (texts, all) = self.split_all(py, texts, n_threads)?;
+        let (texts, all) = self.split_all(py, texts, n_threads, progress)?;
         let mut columns = SpanColumns::default();
         for (doc, (t, spans)) in texts.iter().zip(&all).enumerate() {
             columns.push_doc(doc, t.as_deref().unwrap_or(""), spans);
@@ -208,9 +210,10 @@ impl SentenceSplitter {
         py: Python<'_>,
         texts: &Bound<'_, PyAny>,
         n_threads: Option<i64>,
+        progress: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<(text::Texts, Vec<Vec<Span>>)> {
         let texts = text::extract_texts(texts, "texts")?;
-        let spans = batch::run(py, &texts, n_threads, |t| {
+        let spans = batch::run(py, &texts, n_threads, progress, |t| {
             t.as_deref().map_or_else(Vec::new, |t| self.engine.split(t))
         })?;
         Ok((texts, spans))
