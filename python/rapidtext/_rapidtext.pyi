@@ -6,7 +6,7 @@ from typing import Any, Literal, Union, final
 import numpy as np
 
 #: ``progress=``: False/None for none, True for a tqdm bar, or a callable given ``(done, total)``.
-Progress = Union[bool, None, Callable[[int, int], object]]
+_Progress = Union[bool, None, Callable[[int, int], object]]
 
 __version__: str
 
@@ -27,8 +27,8 @@ class Sentence:
     @property
     def end(self) -> int: ...
     def __new__(cls, text: str, start: int, end: int) -> Sentence: ...
-    def __eq__(self, other: object) -> bool: ...
-    def __ne__(self, other: object) -> bool: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __ne__(self, value: object, /) -> bool: ...
     def __hash__(self) -> int: ...
 
 @final
@@ -66,7 +66,7 @@ class SentenceSplitter:
         self,
         texts: Iterable[str | None],
         n_threads: int | None = None,
-        progress: Progress = None,
+        progress: _Progress = None,
     ) -> list[list[Sentence]]:
         """Split many texts in parallel without holding the GIL; results in input order.
 
@@ -78,7 +78,7 @@ class SentenceSplitter:
         self,
         texts: Iterable[str | None],
         n_threads: int | None = None,
-        progress: Progress = None,
+        progress: _Progress = None,
     ) -> dict[str, Any]:
         """Columns for a long-format DataFrame: ``doc`` (position in ``texts``), ``start``,
         ``end`` (int64 numpy arrays) and ``text`` (list of str). See :mod:`rapidtext.frames`."""
