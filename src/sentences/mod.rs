@@ -79,6 +79,9 @@ pub struct SentenceSplitter {
     marks: &'static [char],
     /// Whether "12." is an ordinal number ("am 12. Juni") rather than a sentence end.
     ordinals: bool,
+    /// Whether a sentence may start in lower case after a plain word's period or a `?`
+    /// (web and chat text); measured on English only, so English only.
+    lowercase_starts: bool,
     extra: HashSet<String>,
     newlines: NewlineMode,
 }
@@ -122,6 +125,11 @@ fn following(text: &str, from: usize) -> Following {
     }
 }
 
+/// The first non-whitespace byte at or after `from`.
+fn follow_first_byte(text: &str, from: usize) -> usize {
+    from + (text[from..].len() - text[from..].trim_start().len())
+}
+
 impl SentenceSplitter {
     /// A splitter for `language` with additional `abbreviations` (with or
     /// without their final period, any case).
@@ -146,6 +154,7 @@ impl SentenceSplitter {
             data,
             marks: punctuation::language_marks(language),
             ordinals: punctuation::writes_ordinals_with_period(language),
+            lowercase_starts: language == "en",
             extra,
             newlines,
         })
@@ -295,7 +304,7 @@ impl SentenceSplitter {
         } else if periods == count && text[..at].ends_with(['[', '(']) {
             false // "[...]": an omission inside a quotation
         } else {
-            self.mark_ends(text, &follow)
+            self.mark_ends(text, at, end, &follow)
         };
         if ends {
             boundaries.push(end);
@@ -327,8 +336,10 @@ impl SentenceSplitter {
         true
     }
 
-    /// `!`, `?`, `...`: a boundary unless a lower-case word follows ("voila! -- you have").
-    fn mark_ends(&self, text: &str, follow: &Following) -> bool {
+    /// `!`, `?`, `...` ending at `end` (after closers): a boundary before a capital; before
+    /// a lower-case word only for a bare `?`, or a `!` after a lower-case word ("kick
+    /// ass! i have", but "Yahoo! in", "'Well!' thought", "voila! -- you").
+    fn mark_ends(&self, text: &str, at: usize, end: usize, follow: &Following) -> bool {
         if !follow.spaced {
             return false;
         }
@@ -337,7 +348,19 @@ impl SentenceSplitter {
             .take(6)
             .find(|&c| !(is_dash(c) || c.is_whitespace() || is_opening(c)))
             .unwrap_or(' ');
-        !first.is_lowercase()
+        if !first.is_lowercase() {
+            return true;
+        }
+        let bare = end == at + 1 && text[follow_first_byte(text, end)..].starts_with(first);
+        self.lowercase_starts
+            && bare
+            && match &text[at..end] {
+                "?" => true,
+                "!" => word_before(text, at)
+                    .and_then(|w| w.chars().next())
+                    .is_some_and(char::is_lowercase),
+                _ => false,
+            }
     }
 
     /// A single period at `at`, closed (with quotes or brackets) at `end`.
@@ -349,11 +372,13 @@ impl SentenceSplitter {
         let Some(word) = word_before(text, at) else {
             return !first.is_lowercase(); // a very long run: not an abbreviation
         };
+        let number = word.bytes().all(|b| b.is_ascii_digit());
         // "Tuesday.Mr": only the piece after a glued boundary is the word.
         let word = match word.rsplit_once('.') {
             Some((_, last)) if !is_dotted_abbreviation(word) && !self.is_abbreviation(word) => last,
             _ => word,
         };
+        let number = word.bytes().all(|b| b.is_ascii_digit());
         // "Tuesday.Mr": only the piece after a glued boundary is the word.
         let word = match word.rsplit_once('.') {
             Some((_, last)) if !is_dotted_abbreviation(word) && !self.is_abbreviation(word) => last,
@@ -364,7 +389,7 @@ impl SentenceSplitter {
             return !(first.is_lowercase() || first.is_numeric());
         }
         if first.is_lowercase() {
-            return false;
+            return self.lowercase_starts && self.plain_word(word) && end == at + 1;
         }
         if self.is_title(word) {
             return false;
@@ -375,7 +400,7 @@ impl SentenceSplitter {
             .next_back()
             .is_none_or(|c| c.is_whitespace() || is_opening(c));
         let initial = detached && is_initial(word);
-        let ordinal = self.ordinals && word.len() <= 3 && word.bytes().all(|b| b.is_ascii_digit());
+        let ordinal = self.ordinals && number && word.len() <= 3;
         if self.is_abbreviation(word) || initial || ordinal || is_dotted_abbreviation(word) {
             if first.is_numeric() || (self.data.starters.is_empty() && initial) {
                 return false;
@@ -385,6 +410,14 @@ impl SentenceSplitter {
                     && words::words_before(text, word_start, 4) >= 3);
         }
         true
+    }
+
+    /// A word that is no abbreviation: after it a period ends the sentence even before a
+    /// lower-case word (chat and web text often start sentences in lower case).
+    fn plain_word(&self, word: &str) -> bool {
+        word.chars().nth(1).is_some()
+            && word.chars().all(char::is_alphabetic)
+            && !self.is_abbreviation(word)
     }
 
     /// A period with no space after it ends a sentence only in "world.Today" or
