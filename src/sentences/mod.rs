@@ -228,6 +228,7 @@ impl SentenceSplitter {
         let mut boundaries = Vec::new();
         let mut line_start = 0;
         let content_end = text.trim_end().len();
+        let mut title_depth = 0u8;
         let mut i = 0;
         while i < text.len() {
             let Some(c) = text[i..].chars().next() else {
@@ -241,13 +242,24 @@ impl SentenceSplitter {
                     boundaries.push(i);
                 }
                 line_start = i + 1;
+                title_depth = 0;
                 i += 1;
                 continue;
             }
             let Some(kind) = terminator(c, self.marks) else {
+                title_depth = match c {
+                    '《' | '〈' => title_depth.saturating_add(1),
+                    '》' | '〉' => title_depth.saturating_sub(1),
+                    _ => title_depth,
+                };
                 i += c.len_utf8();
                 continue;
             };
+            if title_depth > 0 {
+                // "《摔跤吧！爸爸》": marks inside a quoted title end nothing.
+                i += c.len_utf8();
+                continue;
+            }
             let next = self.decide_run(text, i, kind, &markers, &mut boundaries);
             i = next.max(i + c.len_utf8());
         }
@@ -378,12 +390,6 @@ impl SentenceSplitter {
             Some((_, last)) if !is_dotted_abbreviation(word) && !self.is_abbreviation(word) => last,
             _ => word,
         };
-        let number = word.bytes().all(|b| b.is_ascii_digit());
-        // "Tuesday.Mr": only the piece after a glued boundary is the word.
-        let word = match word.rsplit_once('.') {
-            Some((_, last)) if !is_dotted_abbreviation(word) && !self.is_abbreviation(word) => last,
-            _ => word,
-        };
         if word.is_empty() {
             // "N°. 1026": after a symbol a number continues the sentence.
             return !(first.is_lowercase() || first.is_numeric());
@@ -400,9 +406,12 @@ impl SentenceSplitter {
             .next_back()
             .is_none_or(|c| c.is_whitespace() || is_opening(c));
         let initial = detached && is_initial(word);
-        let ordinal = self.ordinals && number && word.len() <= 3;
-        if self.is_abbreviation(word) || initial || ordinal || is_dotted_abbreviation(word) {
-            if first.is_numeric() || (self.data.starters.is_empty() && initial) {
+        let ordinal = self.ordinals && (number && word.len() <= 3 || words::is_roman_numeral(word));
+        let initials = initial || words::is_dotted_initials(word);
+        if self.is_abbreviation(word) || initials || ordinal || is_dotted_abbreviation(word) {
+            // Without a starter list only a title-like reading is safe for initials and
+            // ordinals ("Л.Н. Толстой", "7. Apríla").
+            if first.is_numeric() || (self.data.starters.is_empty() && (initials || ordinal)) {
                 return false;
             }
             return self.is_starter(text, follow.word_start)

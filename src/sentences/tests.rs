@@ -180,6 +180,30 @@ fn other_scripts() {
     );
     assert_eq!(split_with("en", NewlineMode::Auto, "Where; here.").len(), 1);
     assert_eq!(split_with("am", NewlineMode::Auto, "አለህ፧መልካም ቀን።").len(), 2);
+    assert_eq!(
+        split_with("zh", NewlineMode::Auto, "去看《摔跤吧！爸爸》好吗？好！").len(),
+        2
+    );
+}
+
+#[test]
+fn ordinals_and_initials_without_starters() {
+    assert_eq!(
+        split_with("de", NewlineMode::Auto, "Am 12. Juni kam er.").len(),
+        1
+    );
+    assert_eq!(
+        split_with("sk", NewlineMode::Auto, "Ide o XII. Pluk.").len(),
+        1
+    );
+    assert_eq!(
+        split_with("ru", NewlineMode::Auto, "Л.Н. Толстой писал.").len(),
+        1
+    );
+    assert_eq!(
+        split_with("en", NewlineMode::Auto, "He paid $100.00. It was late.").len(),
+        2
+    );
 }
 
 #[test]

@@ -111,6 +111,16 @@ pub fn is_dotted_abbreviation(word: &str) -> bool {
     pieces >= 2
 }
 
+/// "Л.Н", "J.R.R": initials written together.
+pub fn is_dotted_initials(word: &str) -> bool {
+    word.contains('.') && word.split('.').all(is_initial)
+}
+
+/// "XII": an upper-case Roman numeral.
+pub fn is_roman_numeral(word: &str) -> bool {
+    !word.is_empty() && word.len() <= 8 && word.bytes().all(|b| b"IVXLCDM".contains(&b))
+}
+
 /// A single letter ("E" in "Jonas E. Smith").
 pub fn is_initial(word: &str) -> bool {
     let mut chars = word.chars();
@@ -141,6 +151,8 @@ mod tests {
         assert!(is_dotted_abbreviation("U.S") && is_dotted_abbreviation("Ph.D"));
         assert!(!is_dotted_abbreviation("google.com") && !is_dotted_abbreviation("etc"));
         assert!(is_initial("E") && !is_initial("Ed") && !is_initial("1"));
+        assert!(is_dotted_initials("Л.Н") && !is_dotted_initials("U.Sa"));
+        assert!(is_roman_numeral("XII") && !is_roman_numeral("XYZ"));
         assert_eq!(word_at("Hello, world", 0), "Hello");
         assert_eq!(words_before("Stop. At 5 a", 11, 4), 2);
         assert_eq!(words_before("He left the bank at 6 P", 22, 4), 4);
