@@ -5,6 +5,7 @@
 //! breaks, list markers) and decides each from a bounded window around it, so time is
 //! linear in the text.
 
+mod attachments;
 mod layout;
 pub mod learn;
 mod lists;
@@ -302,6 +303,7 @@ impl SentenceSplitter {
         while let Some(c) = text[end..].chars().next().filter(|&c| is_closing(c)) {
             end += c.len_utf8();
         }
+        end = attachments::after_sentence(text, end);
         let follow = following(text, end);
         let ends = if strong {
             true
@@ -349,7 +351,7 @@ impl SentenceSplitter {
     }
 
     /// `!`, `?`, `...` ending at `end` (after closers): a boundary before a capital; before
-    /// a lower-case word only for a bare `?`, or a `!` after a lower-case word ("kick
+    /// a lower-case word only after a bare `?`, or a `!` after a lower-case word ("kick
     /// ass! i have", but "Yahoo! in", "'Well!' thought", "voila! -- you").
     fn mark_ends(&self, text: &str, at: usize, end: usize, follow: &Following) -> bool {
         if !follow.spaced {
@@ -363,16 +365,16 @@ impl SentenceSplitter {
         if !first.is_lowercase() {
             return true;
         }
-        let bare = end == at + 1 && text[follow_first_byte(text, end)..].starts_with(first);
+        let run = &text[at..end];
+        let bare =
+            !run.ends_with(is_closing) && text[follow_first_byte(text, end)..].starts_with(first);
         self.lowercase_starts
             && bare
-            && match &text[at..end] {
-                "?" => true,
-                "!" => word_before(text, at)
-                    .and_then(|w| w.chars().next())
-                    .is_some_and(char::is_lowercase),
-                _ => false,
-            }
+            && (run.ends_with('?')
+                || run.ends_with('!')
+                    && word_before(text, at)
+                        .and_then(|w| w.chars().next())
+                        .is_some_and(char::is_lowercase))
     }
 
     /// A single period at `at`, closed (with quotes or brackets) at `end`.
@@ -395,6 +397,7 @@ impl SentenceSplitter {
             return !(first.is_lowercase() || first.is_numeric());
         }
         if first.is_lowercase() {
+            // "(This is great.) she said": after closers the sentence goes on.
             return self.lowercase_starts && self.plain_word(word) && end == at + 1;
         }
         if self.is_title(word) {
@@ -425,7 +428,7 @@ impl SentenceSplitter {
     /// lower-case word (chat and web text often start sentences in lower case).
     fn plain_word(&self, word: &str) -> bool {
         word.chars().nth(1).is_some()
-            && word.chars().all(char::is_alphabetic)
+            && word.chars().all(char::is_alphanumeric)
             && !self.is_abbreviation(word)
     }
 
@@ -499,9 +502,10 @@ impl SentenceSplitter {
             return !forced && !continues;
         }
         if last == '.' {
-            // "Dr.\nSmith": the period's own rules decide.
+            // "Dr.\nSmith": before a name the period's own rules decide.
             let word = word_before(line, line.len() - 1).unwrap_or("");
-            if !word.is_empty() && (self.is_abbreviation(word) || is_initial(word)) {
+            let alone = line.trim_start().len() == word.len() + 1;
+            if !alone && (self.is_title(word) || is_initial(word)) {
                 return false;
             }
         }
