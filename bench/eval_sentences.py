@@ -19,7 +19,6 @@ from pathlib import Path
 from rapidtext import SentenceSplitter, supported_languages
 
 
-
 def default_shared() -> Path:
     """`../shared` beside the repo (or beside a parent folder, for git worktrees)."""
     repo = Path(__file__).resolve().parents[1]
@@ -61,7 +60,9 @@ def golden(metrics, path: Path, splitter, show_failures: bool, by=None, skip_rew
         c[1] += collapsed
         c[2] += 1
         if show_failures and not collapsed:
-            print(f"  FAIL {row['id']}: {row['text']!r}\n    want {row['sentences']!r}\n    got  {got!r}")
+            print(
+                f"  FAIL {row['id']}: {row['text']!r}\n    want {row['sentences']!r}\n    got  {got!r}"
+            )
     return counts
 
 
@@ -77,7 +78,9 @@ def boundaries(metrics, path: Path, splitter):
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=Path(os.environ.get("RAPIDTEXT_SHARED", default_shared())))
+    parser.add_argument(
+        "--data", type=Path, default=Path(os.environ.get("RAPIDTEXT_SHARED", default_shared()))
+    )
     parser.add_argument("--newlines", default="auto", choices=["auto", "split", "ignore"])
     parser.add_argument("--show-failures", action="store_true")
     args = parser.parse_args()
@@ -92,7 +95,9 @@ def main() -> None:
     c = golden(metrics, sbd / "golden_en.jsonl", en, args.show_failures, skip_rewriting=False)
     c = c["all"]
     print(f"en golden        {c[0]:3d}/{c[2]}  {c[1]:3d}/{c[2]}")
-    for group, c in sorted(golden(metrics, sbd / "en_cases.jsonl", en, args.show_failures, "group").items()):
+    for group, c in sorted(
+        golden(metrics, sbd / "en_cases.jsonl", en, args.show_failures, "group").items()
+    ):
         print(f"en_cases {group:16s} {c[0]:3d}/{c[2]}  {c[1]:3d}/{c[2]}")
     for path in sorted(sbd.glob("golden_*.jsonl")):
         code = path.stem.split("_", 1)[1]
