@@ -1,12 +1,13 @@
 """The English Golden Rules (tests/fixtures/golden_en.jsonl) and, when ../shared is present,
 every language's golden cases from the shared SBD data."""
 
+from __future__ import annotations
+
 import json
 import re
 from pathlib import Path
 
 import pytest
-
 from rapidtext import SentenceSplitter, supported_languages
 
 FIXTURES = Path(__file__).parent / "fixtures"

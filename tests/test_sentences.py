@@ -3,7 +3,6 @@
 import pickle
 
 import pytest
-
 import rapidtext
 from rapidtext import Sentence, SentenceSplitter, split_sentences, supported_languages
 
