@@ -344,7 +344,8 @@ impl SentenceSplitter {
             .next_back()
             .is_some_and(|c| !c.is_whitespace());
         if attached {
-            boundaries.push(at + 1);
+            let first_len = text[at..].chars().next().map_or(1, char::len_utf8);
+            boundaries.push(at + first_len);
             return false;
         }
         true
@@ -454,8 +455,7 @@ impl SentenceSplitter {
         }
         // Not inside a URL, e-mail address, path or dotted name.
         let inside_name = |s: &str| s.contains(['/', '@', ':', '\\']);
-        let token_after: &str = text[end..].split(char::is_whitespace).next().unwrap_or("");
-        let token_after = &token_after[..token_after.len().min(words::MAX_WORD)];
+        let token_after = words::token_at(text, end);
         !words::token_before_has(text, at, &['.', '/', '@', ':', '\\'])
             && !inside_name(token_after)
             && !token_after.trim_end_matches('.').contains('.')

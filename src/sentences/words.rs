@@ -37,6 +37,19 @@ pub fn word_at(text: &str, start: usize) -> &str {
     &text[start..end]
 }
 
+/// The whitespace-delimited token starting at byte `start`, cut at a char boundary near
+/// `MAX_WORD` bytes.
+pub fn token_at(text: &str, start: usize) -> &str {
+    let mut end = start;
+    for (i, c) in text[start..].char_indices() {
+        if c.is_whitespace() || i >= MAX_WORD {
+            break;
+        }
+        end = start + i + c.len_utf8();
+    }
+    &text[start..end]
+}
+
 /// The characters of the whitespace-delimited token around the ending at `end`, going
 /// back at most `MAX_WORD` bytes: whether it holds any of `marks`.
 pub fn token_before_has(text: &str, end: usize, marks: &[char]) -> bool {
@@ -154,6 +167,8 @@ mod tests {
         assert!(is_dotted_initials("Л.Н") && !is_dotted_initials("U.Sa"));
         assert!(is_roman_numeral("XII") && !is_roman_numeral("XYZ"));
         assert_eq!(word_at("Hello, world", 0), "Hello");
+        assert_eq!(token_at("a.Com/x next", 0), "a.Com/x");
+        assert_eq!(token_at(&"é".repeat(40), 0).len(), MAX_WORD);
         assert_eq!(words_before("Stop. At 5 a", 11, 4), 2);
         assert_eq!(words_before("He left the bank at 6 P", 22, 4), 4);
     }
