@@ -39,12 +39,24 @@ class SentenceSplitter:
         language: a code from :func:`supported_languages` (default ``"en"``).
         abbreviations: extra abbreviations that do not end a sentence, with or
             without their final period (``["approx", "Ref."]``).
-        newlines: how a single line break is read: ``"auto"`` decides from the
-            text around it, ``"split"`` ends a sentence at every line break,
-            ``"ignore"`` reads it as a space. A blank line always ends a sentence.
+        newlines: how a single line break is read. A blank line always ends a
+            sentence.
+
+            - ``"auto"`` (default): looks at the document's lines. In hard-wrapped
+              text (lines filled up to a width, as in e-mail or text from a PDF) a
+              break where the next word would not have fitted is a space; a break
+              before a word that would have fitted ends the sentence (headings, lists).
+              Otherwise every break ends a sentence, except after a title or initial
+              (``"Dr.\\nSmith"``) or before a lower-case continuation of a line of
+              three or more words. A line starting with a bullet or list marker always
+              starts a sentence.
+            - ``"split"``: every line break ends a sentence (one sentence per line).
+            - ``"ignore"``: a single line break is read as a space.
 
     The splitter never rewrites text: each :class:`Sentence` is a span of the
-    input, with surrounding whitespace excluded.
+    input, with surrounding whitespace excluded. Every language has compiled-in
+    abbreviations; terminators of other scripts (``。！？ । ۔ ؟ ։ ። ။``, Greek ``;``)
+    are recognised. Work is linear in the length of the text.
     """
 
     def __new__(
@@ -57,9 +69,32 @@ class SentenceSplitter:
     def language(self) -> str: ...
     @property
     def newlines(self) -> str: ...
+    @staticmethod
+    def learn(
+        texts: Iterable[str],
+        language: str = "en",
+        abbreviations: Iterable[str] | None = None,
+        newlines: Literal["auto", "split", "ignore"] = "auto",
+        min_count: int = 2,
+        threshold: float = 0.3,
+    ) -> SentenceSplitter:
+        """A splitter that also knows the abbreviations found in ``texts`` (no labels needed).
+
+        A word type counts as an abbreviation when it is written with a final period
+        far more often than periods occur in general (a log-likelihood ratio, after
+        NLTK's Punkt), shrunk for long words and for every use without a period. The
+        learned words join ``abbreviations`` (see :attr:`abbreviations`); the splitter
+        pickles like any other.
+
+        Args:
+            texts: the corpus, an iterable of str (a few thousand sentences or more).
+            min_count: fewest uses with a final period a word needs (>= 1).
+            threshold: lowest score kept (>= 0); raise it to learn fewer words.
+        """
     @property
     def abbreviations(self) -> list[str]:
-        """The user's additional abbreviations, lower-cased, without final period."""
+        """The user's additional and learned abbreviations, lower-cased, without final
+        period, sorted (the bundled list of the language is not included)."""
     def split(self, text: str) -> list[Sentence]:
         """The sentences of ``text``, in order; ``[]`` for empty or blank text."""
     def split_batch(

@@ -7,6 +7,7 @@ use pyo3::types::{PyDict, PyString, PyTuple};
 use super::columns::SpanColumns;
 use super::errors::{guard, value_error};
 use super::{batch, text};
+use crate::sentences::learn::{learn_abbreviations, LearnOptions};
 use crate::sentences::{NewlineMode, SentenceSplitter as Engine};
 use crate::text::Span;
 
@@ -105,18 +106,44 @@ impl SentenceSplitter {
         abbreviations: Option<&Bound<'_, PyAny>>,
         newlines: &str,
     ) -> PyResult<Self> {
-        let mode = NewlineMode::parse(newlines).ok_or_else(|| {
-            value_error(format!(
-                "newlines must be one of {}, got {newlines:?}",
-                NewlineMode::NAMES.join(", ")
-            ))
-        })?;
-        let extra = match abbreviations {
-            None => Vec::new(),
-            Some(obj) => text::extract_strings(obj, "abbreviations")?,
+        Ok(SentenceSplitter {
+            engine: build_engine(language, abbreviations, newlines)?,
+        })
+    }
+
+    /// A splitter that also knows the abbreviations learned from `texts`; see the pyi.
+    #[staticmethod]
+    #[pyo3(signature = (texts, language = "en", abbreviations = None, newlines = "auto", min_count = 2, threshold = 0.3))]
+    fn learn(
+        py: Python<'_>,
+        texts: &Bound<'_, PyAny>,
+        language: &str,
+        abbreviations: Option<&Bound<'_, PyAny>>,
+        newlines: &str,
+        min_count: i64,
+        threshold: f64,
+    ) -> PyResult<Self> {
+        let min_count = usize::try_from(min_count)
+            .ok()
+            .filter(|&n| n >= 1)
+            .ok_or_else(|| value_error(format!("min_count must be at least 1, got {min_count}")))?;
+        if !threshold.is_finite() || threshold < 0.0 {
+            return Err(value_error(format!(
+                "threshold must be a finite number >= 0, got {threshold}"
+            )));
+        }
+        let engine = build_engine(language, abbreviations, newlines)?;
+        let texts = text::extract_texts(texts, "texts")?;
+        let options = LearnOptions {
+            min_count,
+            threshold,
         };
-        let engine = Engine::new(language, extra, mode).map_err(value_error)?;
-        Ok(SentenceSplitter { engine })
+        let learned = py.detach(|| {
+            guard(|| learn_abbreviations(texts.iter().flatten().map(|t| &**t), options))
+        })?;
+        Ok(SentenceSplitter {
+            engine: engine.with_abbreviations(learned),
+        })
     }
 
     #[getter]
@@ -129,7 +156,7 @@ impl SentenceSplitter {
         self.engine.newlines().name()
     }
 
-    /// The user's additional abbreviations (lower-cased, without final period), sorted.
+    /// The user's additional and learned abbreviations (lower-cased, no final period), sorted.
     #[getter]
     fn abbreviations(&self) -> Vec<String> {
         self.engine.extra_abbreviations()
@@ -195,6 +222,25 @@ impl SentenceSplitter {
             (e.language(), e.extra_abbreviations(), e.newlines().name()).into_pyobject(py)?;
         (slf.get_type(), args).into_pyobject(py)
     }
+}
+
+/// The engine for the constructor's arguments, with argument-naming errors.
+fn build_engine(
+    language: &str,
+    abbreviations: Option<&Bound<'_, PyAny>>,
+    newlines: &str,
+) -> PyResult<Engine> {
+    let mode = NewlineMode::parse(newlines).ok_or_else(|| {
+        value_error(format!(
+            "newlines must be one of {}, got {newlines:?}",
+            NewlineMode::NAMES.join(", ")
+        ))
+    })?;
+    let extra = match abbreviations {
+        None => Vec::new(),
+        Some(obj) => text::extract_strings(obj, "abbreviations")?,
+    };
+    Engine::new(language, extra, mode).map_err(value_error)
 }
 
 /// Codes of the languages `SentenceSplitter` supports.
