@@ -2,6 +2,7 @@
 
 use pyo3::basic::CompareOp;
 use pyo3::prelude::*;
+use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyDict, PyString, PyTuple};
 
 use super::columns::SpanColumns;
@@ -166,12 +167,15 @@ impl SentenceSplitter {
         n_threads: Option<i64>,
         progress: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Vec<Vec<Py<Sentence>>>> {
-        let (texts, all) = self.split_all(py, texts, n_threads, progress)?;
-        texts
-            .iter()
-            .zip(all)
-            .map(|(t, spans)| sentences(py, t.as_deref().unwrap_or(""), spans))
-            .collect()
+        let texts = text::extract_texts(texts, "texts")?;
+        batch::run_converted(
+            py,
+            &texts,
+            n_threads,
+            progress,
+            |t| self.split_one(t),
+            |py, t, spans| sentences(py, t.as_deref().unwrap_or(""), spans),
+        )
     }
 
     /// Long-format columns for a DataFrame: `doc` (position in `texts`), `start`, `end`, `text`.
@@ -226,10 +230,14 @@ impl SentenceSplitter {
         progress: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<(text::Texts, Vec<Vec<Span>>)> {
         let texts = text::extract_texts(texts, "texts")?;
-        let spans = batch::run(py, &texts, n_threads, progress, |t| {
-            t.as_deref().map_or_else(Vec::new, |t| self.engine.split(t))
-        })?;
+        let spans = batch::run(py, &texts, n_threads, progress, |t| self.split_one(t))?;
         Ok((texts, spans))
+    }
+
+    /// The spans of one batch item (none for a missing value).
+    fn split_one(&self, text: &Option<PyBackedStr>) -> Vec<Span> {
+        text.as_deref()
+            .map_or_else(Vec::new, |t| self.engine.split(t))
     }
 }
 
