@@ -85,13 +85,17 @@ import json; print(json.dumps({{"start_mb": start, "end_mb": end}}))
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--mb", type=int, default=100)
     parser.add_argument("--short", type=int, default=1_000_000)
     parser.add_argument("--repeats", type=int, default=10_000)
     parser.add_argument("--analyses", nargs="*", default=list(ANALYSES), choices=list(ANALYSES))
     args = parser.parse_args()
-    print(f"{'analysis':<10} {'100MB text: peak/input':>24} {'10^6 texts: peak/input':>24} {'leak: RSS growth':>18}")
+    print(
+        f"{'analysis':<10} {'100MB text: peak/input':>24} {'10^6 texts: peak/input':>24} {'leak: RSS growth':>18}"
+    )
     for name in args.analyses:
         r = measure(name, args.mb, args.short, args.repeats)
         big, many, leak = r["big"], r["many"], r["leak"]
@@ -102,8 +106,10 @@ def main() -> None:
             f"{name:<10} {big_x:>20.2f}x ({big['input_mb']:.0f} MB) {many_x:>20.2f}x ({many['input_mb']:.0f} MB)"
             f" {growth:>+14.1f} MB"
         )
-    print("peak/input = (peak RSS - RSS before the call) / input size in UTF-8; "
-          "results are Python objects (one per sentence/entity/keyword) and count in the peak.")
+    print(
+        "peak/input = (peak RSS - RSS before the call) / input size in UTF-8; "
+        "results are Python objects (one per sentence/entity/keyword) and count in the peak."
+    )
 
 
 if __name__ == "__main__":

@@ -33,18 +33,45 @@ where
     R: Send,
     F: Fn(&T) -> R + Sync + Send,
 {
+    run_converted(py, items, n_threads, progress, work, |_, _, r| Ok(r))
+}
+
+/// Like [`run`], and `convert` turns each result into its Python value (given the
+/// GIL and the item) while the worker threads already work on the next chunk:
+/// building Python objects is serial, and overlapping it with the work is what
+/// lets a batch go faster with more threads.
+pub fn run_converted<T, R, O, F, C>(
+    py: Python<'_>,
+    items: &[T],
+    n_threads: Option<i64>,
+    progress: Option<&Bound<'_, PyAny>>,
+    work: F,
+    mut convert: C,
+) -> PyResult<Vec<O>>
+where
+    T: Sync,
+    R: Send,
+    O: Send,
+    F: Fn(&T) -> R + Sync + Send,
+    C: FnMut(Python<'_>, &T, R) -> PyResult<O> + Send,
+{
     let threads = thread_count(n_threads)?;
     let report = progress_callback(py, progress, items.len())?;
     let total = items.len();
+    let mut out = Vec::with_capacity(total);
     let mut pending: Option<PyErr> = None;
     let result = py.detach(|| {
         guard(|| {
-            parallel::map_chunked(items, threads, work, |done| {
+            parallel::for_each_chunk(items, threads, work, |start, part| {
                 Python::attach(|py| {
-                    let reported = match &report {
-                        Some(callback) => callback.call1(py, (done, total)).map(drop),
+                    let converted = items[start..].iter().zip(part).try_for_each(|(item, r)| {
+                        out.push(convert(py, item, r)?);
+                        Ok(())
+                    });
+                    let reported = converted.and_then(|()| match &report {
+                        Some(callback) => callback.call1(py, (out.len(), total)).map(drop),
                         None => Ok(()),
-                    };
+                    });
                     match reported.and_then(|()| py.check_signals()) {
                         Ok(()) => false,
                         Err(e) => {
@@ -57,7 +84,7 @@ where
         })
     })?;
     match result {
-        Ok(out) => Ok(out),
+        Ok(()) => Ok(out),
         Err(BatchError::Interrupted) => {
             Err(pending.unwrap_or_else(|| batch_error(BatchError::Interrupted)))
         }
