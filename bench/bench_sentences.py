@@ -14,7 +14,7 @@ import time
 from typing import Callable
 
 import rapidtext
-from corpus import data_dir, load_documents, megabytes
+from sentence_documents import data_dir, load_documents, megabytes
 
 Split = Callable[[str], list]
 
