@@ -15,7 +15,7 @@ import time
 from typing import Callable
 
 import rapidtext
-from corpus import data_dir, load_documents
+from sentence_documents import data_dir, load_documents
 
 # Stop a kind before a call would take longer than this (a superlinear case would never end).
 MAX_SECONDS = 30.0
