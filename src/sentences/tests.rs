@@ -223,6 +223,8 @@ fn adversarial_inputs_finish() {
     assert_eq!(split(&spaced).len(), 1);
     let digits = format!("f.{}bd", "1".repeat(3000));
     assert_eq!(split(&digits).len(), 1);
+    // A multi-byte first mark before spaced periods (found by fuzzing).
+    assert_eq!(split("Wait… . . . . Then"), ["Wait…", ". . . . Then"]);
     let newlines = "\n".repeat(50_000) + "x";
     assert_eq!(split(&newlines), ["x"]);
 }
