@@ -230,8 +230,14 @@ impl SentenceSplitter {
         let mut line_start = 0;
         let content_end = text.trim_end().len();
         let mut title_depth = 0u8;
+        let bytes = text.as_bytes();
         let mut i = 0;
         while i < text.len() {
+            // Fast path: most bytes are ASCII that can be no candidate.
+            if bytes[i] < 0x80 && !matches!(bytes[i], b'.' | b'!' | b'?' | b'\n' | b';' | b':') {
+                i += 1;
+                continue;
+            }
             let Some(c) = text[i..].chars().next() else {
                 break;
             };
@@ -264,6 +270,7 @@ impl SentenceSplitter {
             let next = self.decide_run(text, i, kind, &markers, &mut boundaries);
             i = next.max(i + c.len_utf8());
         }
+        boundaries.extend(next_marker.map(|m| m.start));
         boundaries.sort_unstable();
         spans_between(text, &boundaries)
     }
