@@ -234,7 +234,9 @@ impl SentenceSplitter {
         let mut i = 0;
         while i < text.len() {
             // Fast path: most bytes are ASCII that can be no candidate.
-            if bytes[i] < 0x80 && !matches!(bytes[i], b'.' | b'!' | b'?' | b'\n' | b';' | b':') {
+            if bytes[i] < 0x80
+                && !matches!(bytes[i], b'.' | b'!' | b'?' | b'\n' | b';' | b':' | b'<')
+            {
                 i += 1;
                 continue;
             }
@@ -252,6 +254,16 @@ impl SentenceSplitter {
                 title_depth = 0;
                 i += 1;
                 continue;
+            }
+            if matches!(c, ':' | ';' | '<') && !self.marks.contains(&c) {
+                // An emoticon ends a sentence of web text before a capital ("fun :) We").
+                if let Some(n) = attachments::emoticon_at(text, i) {
+                    if following(text, i + n).first.is_uppercase() {
+                        boundaries.push(i + n);
+                    }
+                    i += n;
+                    continue;
+                }
             }
             let Some(kind) = terminator(c, self.marks) else {
                 title_depth = match c {

@@ -99,6 +99,19 @@ fn glued_periods() {
 }
 
 #[test]
+fn emoticons() {
+    assert_eq!(
+        split("I love her. :) We met in May."),
+        ["I love her. :)", "We met in May."]
+    );
+    assert_eq!(
+        split("So much fun :) We left at noon."),
+        ["So much fun :)", "We left at noon."]
+    );
+    assert_eq!(split("Ratio 3:1 and :) ok").len(), 1);
+}
+
+#[test]
 fn numbers_after_symbols() {
     assert_eq!(
         split("You can find it at N°. 1026.253.553. That is it.").len(),
