@@ -9,6 +9,7 @@ mod attachments;
 mod layout;
 pub mod learn;
 mod lists;
+pub mod model;
 mod punctuation;
 mod words;
 
@@ -85,6 +86,8 @@ pub struct SentenceSplitter {
     lowercase_starts: bool,
     extra: HashSet<String>,
     newlines: NewlineMode,
+    /// Scores gaps that no terminator marks (English only).
+    model: Option<&'static model::BoundaryModel>,
 }
 
 /// What follows a terminator: the whitespace after it and the next word.
@@ -156,6 +159,7 @@ impl SentenceSplitter {
             marks: punctuation::language_marks(language),
             ordinals: punctuation::writes_ordinals_with_period(language),
             lowercase_starts: language == "en",
+            model: model::bundled(language),
             extra,
             newlines,
         })
@@ -283,6 +287,9 @@ impl SentenceSplitter {
             i = next.max(i + c.len_utf8());
         }
         boundaries.extend(next_marker.map(|m| m.start));
+        if let Some(model) = self.model {
+            boundaries.extend(model.boundaries(text, self.data));
+        }
         boundaries.sort_unstable();
         spans_between(text, &boundaries)
     }

@@ -1,0 +1,266 @@
+//! A learned scorer for sentence boundaries that no terminator marks ("Posted by darin
+//! Ben made a ..."): a linear model over hashed features of the words on each side of a
+//! space. Weights are trained by `bench/sentences_train/train_boundary_model.py` on UD
+//! English-EWT train and compiled in from `data/models/sentences/`.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use super::words::{contains_folded, Folded};
+use crate::lang::abbreviations::LanguageData;
+
+/// Weights by feature hash, and the score above which a gap is a boundary.
+#[derive(Debug, Default)]
+pub struct BoundaryModel {
+    weights: HashMap<u64, f32>,
+    threshold: f32,
+}
+
+const EN_WEIGHTS: &str = include_str!("../../data/models/sentences/en_boundaries.tsv");
+
+/// The model of `language`, if one ships (English only) and it has weights.
+pub fn bundled(language: &str) -> Option<&'static BoundaryModel> {
+    static EN: OnceLock<BoundaryModel> = OnceLock::new();
+    match language {
+        "en" => Some(EN.get_or_init(|| BoundaryModel::parse(EN_WEIGHTS)))
+            .filter(|m| !m.weights.is_empty()),
+        _ => None,
+    }
+}
+
+impl BoundaryModel {
+    /// Lines `threshold\t<f>` and `<hex hash>\t<weight>`; `#` starts a comment.
+    pub fn parse(source: &str) -> BoundaryModel {
+        let mut model = BoundaryModel::default();
+        for line in source.lines().filter(|l| !l.starts_with('#')) {
+            let Some((key, value)) = line.split_once('\t') else {
+                continue;
+            };
+            let Ok(value) = value.trim().parse::<f32>() else {
+                continue;
+            };
+            if key == "threshold" {
+                model.threshold = value;
+            } else if let Ok(hash) = u64::from_str_radix(key, 16) {
+                model.weights.insert(hash, value);
+            }
+        }
+        model
+    }
+
+    fn score(&self, features: &[u64]) -> f32 {
+        features
+            .iter()
+            .map(|h| self.weights.get(h).copied().unwrap_or(0.0))
+            .sum()
+    }
+
+    /// Byte offsets (ends of words) where the model puts a boundary in `text`.
+    pub fn boundaries(&self, text: &str, data: &LanguageData) -> Vec<usize> {
+        let mut out = Vec::new();
+        for_each_candidate(text, data, |end, features| {
+            if self.score(features) > self.threshold {
+                out.push(end);
+            }
+        });
+        out
+    }
+}
+
+/// FNV-1a over a template number and its value: a feature's hash.
+fn feature(template: u8, parts: &[&[u8]]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut eat = |b: u8| {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    };
+    eat(template);
+    for part in parts {
+        eat(0xff);
+        part.iter().copied().for_each(&mut eat);
+    }
+    hash
+}
+
+/// Word shape: ASCII capitals to X, small letters to x, digits to d, other characters
+/// kept; runs of one symbol cut to two; at most 6 characters.
+fn shape(word: &str, buf: &mut [u8; 24]) -> usize {
+    let (mut len, mut chars) = (0, 0);
+    let (mut last, mut run) = ('\0', 0);
+    for c in word.chars() {
+        let s = match c {
+            'A'..='Z' => 'X',
+            'a'..='z' => 'x',
+            '0'..='9' => 'd',
+            _ => c,
+        };
+        run = if s == last { run + 1 } else { 1 };
+        last = s;
+        if run > 2 {
+            continue;
+        }
+        if chars == 6 || len + s.len_utf8() > buf.len() {
+            break;
+        }
+        s.encode_utf8(&mut buf[len..]);
+        len += s.len_utf8();
+        chars += 1;
+    }
+    len
+}
+
+/// Most features a candidate has.
+pub const MAX_FEATURES: usize = 11;
+
+/// Whitespace-separated words as (start, end, whether a line break precedes).
+fn words(text: &str) -> impl Iterator<Item = (usize, usize, bool)> + '_ {
+    let mut chars = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        let mut newline = false;
+        while let Some(&(_, c)) = chars.peek() {
+            if !c.is_whitespace() {
+                break;
+            }
+            newline |= c == '\n';
+            chars.next();
+        }
+        let &(start, _) = chars.peek()?;
+        let mut end = text.len();
+        while let Some(&(i, c)) = chars.peek() {
+            if c.is_whitespace() {
+                end = i;
+                break;
+            }
+            chars.next();
+        }
+        Some((start, end, newline))
+    })
+}
+
+/// Calls `f(end, features)` for every space between two words on one line where the
+/// first word ends in no terminator and the second starts with a capital, digit or
+/// symbol: the gaps the rules never split.
+pub fn for_each_candidate(text: &str, data: &LanguageData, mut f: impl FnMut(usize, &[u64])) {
+    let mut previous: Option<(usize, usize)> = None;
+    let mut since = 0usize;
+    for (start, end, newline) in words(text) {
+        if let Some((ps, pe)) = previous {
+            since += 1;
+            let prev = &text[ps..pe];
+            if newline || prev.ends_with(['.', '!', '?']) {
+                since = 0;
+            } else if !is_item_marker(prev) {
+                candidate(prev, pe, &text[start..end], since, data, &mut f);
+            }
+        }
+        previous = Some((start, end));
+    }
+}
+
+/// "•", "1)", "2.)", "a)": a list item's marker, which its text follows.
+fn is_item_marker(word: &str) -> bool {
+    let body = word.trim_end_matches([')', '.']);
+    let mut chars = word.chars();
+    let bullet =
+        matches!((chars.next(), chars.next()), (Some(c), None) if super::punctuation::is_bullet(c));
+    bullet
+        || body.len() < word.len()
+            && (1..=2).contains(&body.len())
+            && (body.bytes().all(|b| b.is_ascii_digit())
+                || body.len() == 1 && body.bytes().all(|b| b.is_ascii_lowercase()))
+}
+
+/// The features of the gap after `prev` (ending at byte `prev_end`) before `next`, with
+/// `since` words since the last line break or terminator.
+fn candidate(
+    prev: &str,
+    prev_end: usize,
+    next: &str,
+    since: usize,
+    data: &LanguageData,
+    f: &mut impl FnMut(usize, &[u64]),
+) {
+    let Some(first) = next.chars().next() else {
+        return;
+    };
+    if !(first.is_uppercase() || first.is_numeric() || !first.is_alphanumeric()) {
+        return;
+    }
+    let prev_core = prev.trim_matches(['"', '\'', '(', ')']);
+    let next_core = next.trim_matches(['"', '\'', '(', ')']);
+    let (Some(prev_lower), Some(next_lower)) = (Folded::new(prev_core), Folded::new(next_core))
+    else {
+        return;
+    };
+    let starter = contains_folded(&data.starters, next_core.trim_matches(['.', ',']));
+    let (mut prev_shape, mut next_shape) = ([0u8; 24], [0u8; 24]);
+    let pl = shape(prev, &mut prev_shape);
+    let nl = shape(next, &mut next_shape);
+    let (prev_shape, next_shape) = (&prev_shape[..pl], &next_shape[..nl]);
+    let last = prev.chars().next_back().unwrap_or(' ');
+    let (mut last_buf, mut first_buf) = ([0u8; 4], [0u8; 4]);
+    let last_bytes: &[u8] = last.encode_utf8(&mut last_buf).as_bytes();
+    let first_bytes: &[u8] = first.encode_utf8(&mut first_buf).as_bytes();
+    let last_class: &[u8] = if last.is_alphanumeric() {
+        b"aln"
+    } else {
+        last_bytes
+    };
+    let starter_flag: &[u8] = if starter { b"1" } else { b"0" };
+    let since_bucket = [b'0' + since.min(12) as u8];
+    let shape_tail = &prev_shape[prev_shape.len().saturating_sub(2)..];
+    let features: [u64; MAX_FEATURES] = [
+        feature(0, &[]),
+        feature(1, &[prev_lower.as_str().as_bytes()]),
+        feature(2, &[next_lower.as_str().as_bytes()]),
+        feature(3, &[prev_shape]),
+        feature(4, &[next_shape]),
+        feature(5, &[prev_shape, next_shape]),
+        feature(6, &[last_class]),
+        feature(7, &[starter_flag]),
+        feature(8, &[&since_bucket]),
+        feature(9, &[starter_flag, shape_tail]),
+        feature(10, &[last_bytes, first_bytes]),
+    ];
+    f(prev_end, &features);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes_are_short_and_collapsed() {
+        let mut buf = [0u8; 24];
+        let n = shape("Hello", &mut buf);
+        assert_eq!(&buf[..n], b"Xxx");
+        let n = shape("AB12345cd!", &mut buf);
+        assert_eq!(&buf[..n], b"XXddxx");
+    }
+
+    #[test]
+    fn candidates_are_unpunctuated_gaps_before_capitals() {
+        let data = crate::lang::abbreviations::bundled("en").unwrap();
+        let mut ends = Vec::new();
+        let text = "Posted by darin Ben made it. Then we left\nNext line and more";
+        for_each_candidate(text, data, |end, features| {
+            assert_eq!(features.len(), MAX_FEATURES);
+            ends.push(end);
+        });
+        // "darin|Ben" only: "it.|Then" has a terminator, "left|Next" a line break.
+        assert_eq!(ends, [15]);
+    }
+
+    #[test]
+    fn list_markers_are_no_candidates() {
+        assert!(is_item_marker("•") && is_item_marker("2.)") && is_item_marker("a)"));
+        assert!(!is_item_marker("word") && !is_item_marker("(see)"));
+    }
+
+    #[test]
+    fn weights_parse() {
+        let m = BoundaryModel::parse("# c\nthreshold\t0.5\nff\t1.25\nbad line\n");
+        assert_eq!(m.threshold, 0.5);
+        assert_eq!(m.weights.get(&0xff), Some(&1.25));
+    }
+}
