@@ -99,13 +99,10 @@ def main() -> None:
             f"# Trained on UD English-EWT train (CC BY-SA 4.0), {len(data)} gaps, {args.epochs} epochs,\n"
         )
         f.write(
-            "# seed {args.seed}, by bench/sentences_train/train_boundary_model.py; see README.md here.\n".format(
-                args=args
-            )
+            f"# seed {args.seed}, by bench/sentences_train/train_boundary_model.py; see README.md here.\n"
         )
         f.write(f"threshold\t{args.threshold}\n")
-        for h, w in kept:
-            f.write(f"{h:016x}\t{w:.4f}\n")
+        f.writelines(f"{h:016x}\t{w:.4f}\n" for h, w in kept)
     print(f"wrote {len(kept)} weights to {args.out}")
 
 
