@@ -15,6 +15,9 @@ pub struct Layout {
     pub width: usize,
     /// Whether single line breaks mostly stand for spaces.
     pub wrapped: bool,
+    /// Whether the text has three or more lines with content: then lines that are not
+    /// hard-wrapped read as units (chat, lists), not as a sentence broken in two.
+    pub many_lines: bool,
 }
 
 /// Characters in `s` (counting UTF-8 lead bytes only, so no decoding).
@@ -51,7 +54,7 @@ impl Layout {
             .map(char_len)
             .max()
             .unwrap_or(0);
-        let (mut forced, mut chosen) = (0usize, 0usize);
+        let (mut forced, mut chosen, mut lines) = (0usize, 0usize, 0usize);
         let mut previous: Option<usize> = None;
         for line in text.split('\n') {
             let line = content(line);
@@ -59,6 +62,7 @@ impl Layout {
                 previous = None;
                 continue;
             }
+            lines += 1;
             if let Some(prev_chars) = previous {
                 if forced_break(prev_chars, first_word_len(line), width) {
                     forced += 1;
@@ -71,6 +75,7 @@ impl Layout {
         Layout {
             width,
             wrapped: width <= MAX_WRAP_WIDTH && forced > chosen,
+            many_lines: lines >= 3,
         }
     }
 }

@@ -226,6 +226,7 @@ impl SentenceSplitter {
             _ => Layout {
                 width: 0,
                 wrapped: false,
+                many_lines: false,
             },
         };
         let markers = lists::list_markers(text);
@@ -410,6 +411,9 @@ impl SentenceSplitter {
             return self.glued_period_ends(text, at, end);
         }
         let first = follow.first;
+        if matches!(first, ',' | ';' | ':' | ')' | ']') {
+            return false; // no sentence starts with these
+        }
         let Some(word) = word_before(text, at) else {
             return !first.is_lowercase(); // a very long run: not an abbreviation
         };
@@ -535,7 +539,9 @@ impl SentenceSplitter {
                 return false;
             }
         }
-        !(continues && line.split_whitespace().nth(2).is_some())
+        // "It was a cold\nnight in the city.": in a short text a line of three or more
+        // words continued in lower case is one sentence broken in two.
+        !(continues && !layout.many_lines && line.split_whitespace().nth(2).is_some())
     }
 }
 

@@ -156,6 +156,15 @@ fn auto_newlines_in_line_per_item_text() {
         ["features", "contact manager", "events, activities"]
     );
     assert_eq!(split("It was a cold \nnight in the city.").len(), 1);
+    assert_eq!(
+        split("we went to the park\nand it was fun\nsee you there soon"),
+        [
+            "we went to the park",
+            "and it was fun",
+            "see you there soon"
+        ]
+    );
+    assert_eq!(split("He left the firm. , 2000 was the year.").len(), 1);
     assert_eq!(split("Ask Dr.\nSmith about it.").len(), 1);
 }
 
