@@ -1,9 +1,11 @@
 """Train the English boundary model for gaps that no terminator marks.
 
-Reads UD English-EWT train (CC BY-SA 4.0) from the shared SBD data, asks the library for
-each candidate gap's feature hashes (the same code that scores them at run time), trains
-an averaged perceptron and writes data/models/sentences/en_boundaries.tsv. GUM (CC BY-NC-SA)
-is not used. Rebuild the library afterwards (maturin develop) to compile the weights in.
+Reads UD English-EWT train (CC BY-SA 4.0) from the shared SBD data, adds a hard-wrapped copy
+of every document (paragraphs separated by a blank line, lines wrapped at 72 columns: the
+procedure that made the shared *.dev.wrapped files), asks the library for each candidate
+gap's feature hashes (the same code that scores them at run time), trains an averaged
+perceptron and writes data/models/sentences/en_boundaries.tsv. GUM (CC BY-NC-SA) is not
+used. Rebuild the library afterwards (maturin develop) to compile the weights in.
 
     python bench/sentences_train/train_boundary_model.py [--data DIR] [--epochs 5]
 """
@@ -42,14 +44,41 @@ def gold_ends(doc) -> set[int]:
     return ends
 
 
+def wrap_paragraph(paragraph: str, width: int = 72) -> str:
+    """Greedy hard wrap: a space becomes a line break where the line would pass `width`."""
+    out = list(paragraph)
+    line_start, last_space = 0, None
+    for i, ch in enumerate(paragraph):
+        if ch == " ":
+            last_space = i
+        if i - line_start >= width and last_space is not None and last_space > line_start:
+            out[last_space] = "\n"
+            line_start, last_space = last_space + 1, None
+    return "".join(out)
+
+
+def wrapped_copy(doc, gold: set[int]) -> tuple[str, set[int]]:
+    """The document hard-wrapped, with its boundaries moved (one more byte per paragraph
+    break, as "\n" becomes "\n\n")."""
+    text = doc["text"]
+    paragraphs = doc["paragraphs"]
+    wrapped = "\n\n".join(wrap_paragraph(text[s:e]) for s, e in paragraphs)
+    moved = set()
+    for end in gold:
+        k = next((k for k, (s, e) in enumerate(paragraphs) if s <= end <= e), 0)
+        moved.add(end + k)
+    return wrapped, moved
+
+
 def examples(path: Path):
     out = []
     with open(path, encoding="utf-8") as f:
         for line in f:
             doc = json.loads(line)
             gold = gold_ends(doc)
-            for end, features in _rapidtext._sentence_boundary_features(doc["text"], "en"):
-                out.append((features, end in gold))
+            for text, ends in [(doc["text"], gold), wrapped_copy(doc, gold)]:
+                for end, features in _rapidtext._sentence_boundary_features(text, "en"):
+                    out.append((features, end in ends))
     return out
 
 

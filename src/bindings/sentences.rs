@@ -236,7 +236,8 @@ fn _sentence_boundary_features(
     let data = crate::lang::abbreviations::bundled(language)
         .ok_or_else(|| value_error(format!("unknown language {language:?}")))?;
     let mut found = Vec::new();
-    crate::sentences::model::for_each_candidate(&text, data, |end, features| {
+    let wrapped = crate::sentences::is_hard_wrapped(&text);
+    crate::sentences::model::for_each_candidate(&text, data, wrapped, |end, features| {
         found.push((end, features.to_vec()));
     });
     let ends = text::char_spans(&text, found.iter().map(|&(end, _)| Span::new(end, end)));

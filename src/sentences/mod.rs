@@ -129,6 +129,11 @@ fn following(text: &str, from: usize) -> Following {
     }
 }
 
+/// Whether `text` looks hard-wrapped (see `layout`): its single line breaks are spaces.
+pub fn is_hard_wrapped(text: &str) -> bool {
+    Layout::of(text).wrapped
+}
+
 /// The first non-whitespace byte at or after `from`.
 fn follow_first_byte(text: &str, from: usize) -> usize {
     from + (text[from..].len() - text[from..].trim_start().len())
@@ -289,7 +294,7 @@ impl SentenceSplitter {
         }
         boundaries.extend(next_marker.map(|m| m.start));
         if let Some(model) = self.model {
-            boundaries.extend(model.boundaries(text, self.data));
+            boundaries.extend(model.boundaries(text, self.data, layout.wrapped));
         }
         boundaries.sort_unstable();
         spans_between(text, &boundaries)

@@ -56,9 +56,9 @@ impl BoundaryModel {
     }
 
     /// Byte offsets (ends of words) where the model puts a boundary in `text`.
-    pub fn boundaries(&self, text: &str, data: &LanguageData) -> Vec<usize> {
+    pub fn boundaries(&self, text: &str, data: &LanguageData, wrapped: bool) -> Vec<usize> {
         let mut out = Vec::new();
-        for_each_candidate(text, data, |end, features| {
+        for_each_candidate(text, data, wrapped, |end, features| {
             if self.score(features) > self.threshold {
                 out.push(end);
             }
@@ -112,16 +112,18 @@ fn shape(word: &str, buf: &mut [u8; 24]) -> usize {
 /// Most features a candidate has.
 pub const MAX_FEATURES: usize = 11;
 
-/// Whitespace-separated words as (start, end, whether a line break precedes).
-fn words(text: &str) -> impl Iterator<Item = (usize, usize, bool)> + '_ {
+/// Whitespace-separated words as (start, end, line breaks in the gap before, up to 2).
+fn words(text: &str) -> impl Iterator<Item = (usize, usize, u8)> + '_ {
     let mut chars = text.char_indices().peekable();
     std::iter::from_fn(move || {
-        let mut newline = false;
+        let mut newlines = 0u8;
         while let Some(&(_, c)) = chars.peek() {
             if !c.is_whitespace() {
                 break;
             }
-            newline |= c == '\n';
+            if c == '\n' {
+                newlines = newlines.saturating_add(1).min(2);
+            }
             chars.next();
         }
         let &(start, _) = chars.peek()?;
@@ -133,21 +135,27 @@ fn words(text: &str) -> impl Iterator<Item = (usize, usize, bool)> + '_ {
             }
             chars.next();
         }
-        Some((start, end, newline))
+        Some((start, end, newlines))
     })
 }
 
-/// Calls `f(end, features)` for every space between two words on one line where the
-/// first word ends in no terminator and the second starts with a capital, digit or
-/// symbol: the gaps the rules never split.
-pub fn for_each_candidate(text: &str, data: &LanguageData, mut f: impl FnMut(usize, &[u64])) {
+/// Calls `f(end, features)` for every space between two words where the first word ends
+/// in no terminator and the second starts with a capital, digit or symbol: the gaps the
+/// rules never split. In `wrapped` text a single line break counts as a space.
+pub fn for_each_candidate(
+    text: &str,
+    data: &LanguageData,
+    wrapped: bool,
+    mut f: impl FnMut(usize, &[u64]),
+) {
     let mut previous: Option<(usize, usize)> = None;
     let mut since = 0usize;
-    for (start, end, newline) in words(text) {
+    for (start, end, newlines) in words(text) {
         if let Some((ps, pe)) = previous {
             since += 1;
             let prev = &text[ps..pe];
-            if newline || prev.ends_with(['.', '!', '?']) {
+            let line_ends = newlines >= 2 || newlines == 1 && !wrapped;
+            if line_ends || prev.ends_with(['.', '!', '?']) {
                 since = 0;
             } else if !is_item_marker(prev) {
                 candidate(prev, pe, &text[start..end], since, data, &mut f);
@@ -243,12 +251,15 @@ mod tests {
         let data = crate::lang::abbreviations::bundled("en").unwrap();
         let mut ends = Vec::new();
         let text = "Posted by darin Ben made it. Then we left\nNext line and more";
-        for_each_candidate(text, data, |end, features| {
+        for_each_candidate(text, data, false, |end, features| {
             assert_eq!(features.len(), MAX_FEATURES);
             ends.push(end);
         });
         // "darin|Ben" only: "it.|Then" has a terminator, "left|Next" a line break.
         assert_eq!(ends, [15]);
+        let mut wrapped = Vec::new();
+        for_each_candidate(text, data, true, |end, _| wrapped.push(end));
+        assert_eq!(wrapped, [15, 41]);
     }
 
     #[test]
