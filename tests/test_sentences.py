@@ -66,6 +66,12 @@ def test_batch_matches_single_calls_in_order():
     assert splitter.split_batch([]) == []
 
 
+def test_batch_missing_values_give_empty_rows():
+    nan = float("nan")
+    got = SentenceSplitter().split_batch(["Yes. No.", None, nan, "Maybe."])
+    assert [len(r) for r in got] == [2, 0, 0, 1]
+
+
 def test_sentence_value_semantics_and_pickle():
     s = Sentence("Hi.", 0, 3)
     assert s == Sentence("Hi.", 0, 3)
@@ -104,6 +110,26 @@ def test_supported_languages_and_version():
     assert "en" in rapidtext.supported_languages()
     assert rapidtext.__version__
     assert rapidtext.default_threads() >= 1
+
+
+def test_progress_callback_sees_every_item_and_errors_propagate():
+    docs = ["One. Two."] * 1000
+    seen = []
+    got = SentenceSplitter().split_batch(docs, n_threads=2, progress=lambda d, t: seen.append((d, t)))
+    assert len(got) == 1000
+    assert seen[-1] == (1000, 1000) and all(t == 1000 for _, t in seen)
+
+    def boom(done, total):
+        raise RuntimeError("stop here")
+
+    with pytest.raises(RuntimeError, match="stop here"):
+        SentenceSplitter().split_batch(docs, progress=boom)
+
+
+def test_progress_true_draws_a_tqdm_bar(capsys):
+    pytest.importorskip("tqdm", reason="tqdm is part of the test extra")
+    SentenceSplitter().split_batch(["A b. C d."] * 300, progress=True)
+    assert "300/300" in capsys.readouterr().err
 
 
 LANGUAGE_SAMPLES = {

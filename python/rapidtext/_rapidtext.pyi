@@ -1,7 +1,12 @@
 """Type stubs for the native module ``rapidtext._rapidtext``."""
 
-from collections.abc import Iterable
-from typing import Literal, final
+from collections.abc import Callable, Iterable
+from typing import Any, Literal, Union, final
+
+import numpy as np
+
+#: ``progress=``: False/None for none, True for a tqdm bar, or a callable given ``(done, total)``.
+_Progress = Union[bool, None, Callable[[int, int], object]]
 
 __version__: str
 
@@ -26,8 +31,8 @@ class Sentence:
     @property
     def end(self) -> int: ...
     def __new__(cls, text: str, start: int, end: int) -> Sentence: ...
-    def __eq__(self, other: object, /) -> bool: ...
-    def __ne__(self, other: object, /) -> bool: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __ne__(self, value: object, /) -> bool: ...
     def __hash__(self) -> int: ...
 
 @final
@@ -99,9 +104,22 @@ class SentenceSplitter:
     def split(self, text: str) -> list[Sentence]:
         """The sentences of ``text``, in order; ``[]`` for empty or blank text."""
     def split_batch(
-        self, texts: Iterable[str], n_threads: int | None = None
+        self,
+        texts: Iterable[str | None],
+        n_threads: int | None = None,
+        progress: _Progress = None,
     ) -> list[list[Sentence]]:
         """Split many texts in parallel without holding the GIL; results in input order.
 
-        ``n_threads=None`` uses every core (:func:`default_threads`).
+        ``texts`` is any iterable of str (list, generator, pandas/polars Series);
+        missing values (None, NaN) give ``[]``. ``n_threads=None`` uses every core
+        (:func:`default_threads`). ``progress=True`` shows a tqdm bar.
         """
+    def split_columns(
+        self,
+        texts: Iterable[str | None],
+        n_threads: int | None = None,
+        progress: _Progress = None,
+    ) -> dict[str, Any]:
+        """Columns for a long-format DataFrame: ``doc`` (position in ``texts``), ``start``,
+        ``end`` (int64 numpy arrays) and ``text`` (list of str). See :mod:`rapidtext.frames`."""
