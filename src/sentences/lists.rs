@@ -53,22 +53,37 @@ pub fn list_markers(text: &str) -> Vec<ListMarker> {
     let mut found: Vec<(ListMarker, bool)> = Vec::new();
     // Index in `found` and value of the last marker seen per style.
     let mut last: [Option<(usize, u32)>; STYLES] = [None; STYLES];
+    let bytes = text.as_bytes();
     let mut previous = ' ';
     // Where a bullet before the marker stands ("• 9."), so the item starts there.
     let mut bullet: Option<usize> = None;
-    for (i, c) in text.char_indices() {
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // ASCII without decoding; only other characters are decoded.
+        let c = if b < 0x80 {
+            char::from(b)
+        } else {
+            text[i..].chars().next().unwrap_or(' ')
+        };
+        let at = i;
+        i += c.len_utf8();
         let word_start = previous.is_whitespace() || (is_bullet(previous) && previous != '-');
         previous = c;
-        let item_start = bullet.unwrap_or(i);
+        if b.is_ascii_alphanumeric() && !word_start {
+            bullet = None;
+            continue; // inside a word: the common case
+        }
+        let item_start = bullet.unwrap_or(at);
         if is_bullet(c) {
-            bullet = Some(i);
+            bullet = Some(at);
         } else if !c.is_whitespace() {
             bullet = None;
         }
         if !word_start || !(c.is_ascii_digit() || c.is_ascii_lowercase()) {
             continue;
         }
-        let Some((style, value, period)) = parse_marker(text, i) else {
+        let Some((style, value, period)) = parse_marker(text, at) else {
             continue;
         };
         let in_run = matches!(last[style], Some((_, v)) if v + 1 == value);

@@ -4,15 +4,36 @@
 //! English-EWT train and compiled in from `data/models/sentences/`.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use super::words::{contains_folded, Folded};
 use crate::lang::abbreviations::LanguageData;
 
+/// The keys are FNV hashes already: hashing them again would only cost time.
+#[derive(Default)]
+struct IdentityHasher(u64);
+
+impl Hasher for IdentityHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
 /// Weights by feature hash, and the score above which a gap is a boundary.
 #[derive(Debug, Default)]
 pub struct BoundaryModel {
-    weights: HashMap<u64, f32>,
+    weights: HashMap<u64, f32, BuildHasherDefault<IdentityHasher>>,
     threshold: f32,
 }
 
@@ -114,28 +135,42 @@ pub const MAX_FEATURES: usize = 11;
 
 /// Whitespace-separated words as (start, end, line breaks in the gap before, up to 2).
 fn words(text: &str) -> impl Iterator<Item = (usize, usize, u8)> + '_ {
-    let mut chars = text.char_indices().peekable();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    // Whether the char at `i` is whitespace, and its length; ASCII without decoding.
+    let space_at = move |i: usize| -> (bool, usize) {
+        match bytes[i] {
+            b if b < 0x80 => (b.is_ascii_whitespace(), 1),
+            _ => text[i..]
+                .chars()
+                .next()
+                .map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8())),
+        }
+    };
     std::iter::from_fn(move || {
         let mut newlines = 0u8;
-        while let Some(&(_, c)) = chars.peek() {
-            if !c.is_whitespace() {
+        while i < bytes.len() {
+            let (space, len) = space_at(i);
+            if !space {
                 break;
             }
-            if c == '\n' {
+            if bytes[i] == b'\n' {
                 newlines = newlines.saturating_add(1).min(2);
             }
-            chars.next();
+            i += len;
         }
-        let &(start, _) = chars.peek()?;
-        let mut end = text.len();
-        while let Some(&(i, c)) = chars.peek() {
-            if c.is_whitespace() {
-                end = i;
+        if i >= bytes.len() {
+            return None;
+        }
+        let start = i;
+        while i < bytes.len() {
+            let (space, len) = space_at(i);
+            if space {
                 break;
             }
-            chars.next();
+            i += len;
         }
-        Some((start, end, newlines))
+        Some((start, i, newlines))
     })
 }
 
