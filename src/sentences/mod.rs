@@ -129,6 +129,24 @@ fn following(text: &str, from: usize) -> Following {
     }
 }
 
+/// Bytes where a candidate may start: terminators, line breaks, emoticon and language
+/// marks (`;`, `:`, `<`), and every non-ASCII byte (decoded then).
+const CANDIDATE_BYTE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0x80;
+    while b < 256 {
+        table[b] = true;
+        b += 1;
+    }
+    let ascii = [b'.', b'!', b'?', b'\n', b';', b':', b'<'];
+    let mut k = 0;
+    while k < ascii.len() {
+        table[ascii[k] as usize] = true;
+        k += 1;
+    }
+    table
+};
+
 /// Whether `text` looks hard-wrapped (see `layout`): its single line breaks are spaces.
 pub fn is_hard_wrapped(text: &str) -> bool {
     Layout::of(text).wrapped
@@ -244,9 +262,7 @@ impl SentenceSplitter {
         let mut i = 0;
         while i < text.len() {
             // Fast path: most bytes are ASCII that can be no candidate.
-            if bytes[i] < 0x80
-                && !matches!(bytes[i], b'.' | b'!' | b'?' | b'\n' | b';' | b':' | b'<')
-            {
+            if !CANDIDATE_BYTE[usize::from(bytes[i])] {
                 i += 1;
                 continue;
             }
