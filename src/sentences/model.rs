@@ -133,42 +133,52 @@ fn shape(word: &str, buf: &mut [u8; 24]) -> usize {
 /// Most features a candidate has.
 pub const MAX_FEATURES: usize = 11;
 
+/// Byte length of the whitespace character at `i`, or 0 when it is none. ASCII is read
+/// without decoding.
+#[inline]
+fn space_len(text: &str, i: usize) -> usize {
+    let b = text.as_bytes()[i];
+    if b < 0x80 {
+        return usize::from(b.is_ascii_whitespace());
+    }
+    match text[i..].chars().next() {
+        Some(c) if c.is_whitespace() => c.len_utf8(),
+        _ => 0,
+    }
+}
+
 /// Whitespace-separated words as (start, end, line breaks in the gap before, up to 2).
 fn words(text: &str) -> impl Iterator<Item = (usize, usize, u8)> + '_ {
     let bytes = text.as_bytes();
     let mut i = 0;
-    // Whether the char at `i` is whitespace, and its length; ASCII without decoding.
-    let space_at = move |i: usize| -> (bool, usize) {
-        match bytes[i] {
-            b if b < 0x80 => (b.is_ascii_whitespace(), 1),
-            _ => text[i..]
-                .chars()
-                .next()
-                .map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8())),
-        }
-    };
     std::iter::from_fn(move || {
         let mut newlines = 0u8;
-        while i < bytes.len() {
-            let (space, len) = space_at(i);
-            if !space {
+        loop {
+            if i >= bytes.len() {
+                return None;
+            }
+            let n = space_len(text, i);
+            if n == 0 {
                 break;
             }
-            if bytes[i] == b'\n' {
-                newlines = newlines.saturating_add(1).min(2);
-            }
-            i += len;
-        }
-        if i >= bytes.len() {
-            return None;
+            newlines = (newlines + u8::from(bytes[i] == b'\n')).min(2);
+            i += n;
         }
         let start = i;
         while i < bytes.len() {
-            let (space, len) = space_at(i);
-            if space {
-                break;
+            let b = bytes[i];
+            if b < 0x80 {
+                if b.is_ascii_whitespace() {
+                    break;
+                }
+                i += 1;
+            } else {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                if c.is_whitespace() {
+                    break;
+                }
+                i += c.len_utf8();
             }
-            i += len;
         }
         Some((start, i, newlines))
     })
