@@ -250,3 +250,26 @@ fn adversarial_inputs_finish() {
     let newlines = "\n".repeat(50_000) + "x";
     assert_eq!(split(&newlines), ["x"]);
 }
+
+#[test]
+fn english_model_splits_unpunctuated_gaps_only_where_confident() {
+    assert_eq!(
+        split("We met at the office Thanks for coming"),
+        ["We met at the office", "Thanks for coming"]
+    );
+    assert_eq!(split("I went to New York City last week.").len(), 1);
+    assert_eq!(
+        split("He said Hello to the Prime Minister of India.").len(),
+        1
+    );
+    // Other languages have no model: the same gap stays.
+    assert_eq!(
+        split_with(
+            "de",
+            NewlineMode::Auto,
+            "We met at the office Thanks for coming"
+        )
+        .len(),
+        1
+    );
+}
