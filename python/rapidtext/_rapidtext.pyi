@@ -60,8 +60,8 @@ class SentenceSplitter:
     The splitter never rewrites text: each :class:`Sentence` is a span of the
     input, with surrounding whitespace excluded. Every language has compiled-in
     abbreviations; terminators of other scripts (``。！？ । ۔ ؟ ։ ። ။``, Greek ``;``)
-    are recognised. For English, gaps that no terminator marks ("Posted by darin Ben
-    made ...") are scored by a small compiled-in model trained on UD English-EWT.
+    are recognised. For English, gaps that no terminator marks ("We met at the office
+    Thanks for coming") are scored by a small compiled-in model trained on UD English-EWT.
     Work is linear in the length of the text.
     """
 

@@ -1,5 +1,5 @@
-//! A learned scorer for sentence boundaries that no terminator marks ("Posted by darin
-//! Ben made a ..."): a linear model over hashed features of the words on each side of a
+//! A learned scorer for sentence boundaries that no terminator marks ("We met at the office
+//! Thanks for coming"): a linear model over hashed features of the words on each side of a
 //! space. Weights are trained by `bench/sentences_train/train_boundary_model.py` on UD
 //! English-EWT train and compiled in from `data/models/sentences/`.
 
