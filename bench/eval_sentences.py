@@ -99,6 +99,7 @@ def main() -> None:
         golden(metrics, sbd / "en_cases.jsonl", en, args.show_failures, "group").items()
     ):
         print(f"en_cases {group:16s} {c[0]:3d}/{c[2]}  {c[1]:3d}/{c[2]}")
+    other = [0, 0, 0]
     for path in sorted(sbd.glob("golden_*.jsonl")):
         code = path.stem.split("_", 1)[1]
         if code == "en":
@@ -109,6 +110,8 @@ def main() -> None:
         splitter = SentenceSplitter(code, newlines=args.newlines)
         c = golden(metrics, path, splitter, args.show_failures)["all"]
         print(f"{code:16s} {c[0]:3d}/{c[2]}  {c[1]:3d}/{c[2]}")
+        other = [a + b for a, b in zip(other, c)]
+    print(f"{'other languages':16s} {other[0]:3d}/{other[2]}  {other[1]:3d}/{other[2]}")
 
     print("== UD dev boundaries (P / R / F1) ==")
     for variant in ["", ".wrapped"]:

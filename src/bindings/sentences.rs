@@ -260,6 +260,29 @@ fn build_engine(
     Engine::new(language, extra, mode).map_err(value_error)
 }
 
+/// The boundary model's candidates in `text`: (code-point end of the word before the gap,
+/// feature hashes). For `bench/sentences_train/`, which trains the model; not public API.
+#[pyfunction]
+fn _sentence_boundary_features(
+    text: &Bound<'_, PyAny>,
+    language: &str,
+) -> PyResult<Vec<(usize, Vec<u64>)>> {
+    let text = text::extract_text(text, "text")?;
+    let data = crate::lang::abbreviations::bundled(language)
+        .ok_or_else(|| value_error(format!("unknown language {language:?}")))?;
+    let mut found = Vec::new();
+    let wrapped = crate::sentences::is_hard_wrapped(&text);
+    crate::sentences::model::for_each_candidate(&text, data, wrapped, |end, features| {
+        found.push((end, features.to_vec()));
+    });
+    let ends = text::char_spans(&text, found.iter().map(|&(end, _)| Span::new(end, end)));
+    Ok(ends
+        .into_iter()
+        .zip(found)
+        .map(|((end, _), (_, features))| (end, features))
+        .collect())
+}
+
 /// Codes of the languages `SentenceSplitter` supports.
 #[pyfunction]
 fn supported_languages() -> Vec<&'static str> {
@@ -289,6 +312,7 @@ impl SentenceSplitter {
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(supported_languages, m)?)?;
+    m.add_function(wrap_pyfunction!(_sentence_boundary_features, m)?)?;
     m.add_class::<Sentence>()?;
     m.add_class::<SentenceSplitter>()?;
     Ok(())

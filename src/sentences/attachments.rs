@@ -34,9 +34,30 @@ pub fn after_sentence(text: &str, end: usize) -> usize {
     end
 }
 
+/// Byte length of the emoticon standing alone at `at` ("love it :) Next"), if any.
+pub fn emoticon_at(text: &str, at: usize) -> Option<usize> {
+    let alone_before = text[..at]
+        .chars()
+        .next_back()
+        .is_none_or(char::is_whitespace);
+    let tail = &text[at..];
+    EMOTICONS
+        .iter()
+        .find(|e| tail.starts_with(*e))
+        .map(|e| e.len())
+        .filter(|&n| alone_before && tail[n..].starts_with(char::is_whitespace))
+}
+
 #[cfg(test)]
 mod tests {
-    use super::after_sentence;
+    use super::{after_sentence, emoticon_at};
+
+    #[test]
+    fn lone_emoticons() {
+        assert_eq!(emoticon_at("fun :) Next", 4), Some(2));
+        assert_eq!(emoticon_at("fun:) Next", 3), None);
+        assert_eq!(emoticon_at("Note: x", 4), None);
+    }
 
     #[test]
     fn citations_and_emoticons_attach() {

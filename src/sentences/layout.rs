@@ -11,10 +11,13 @@ const MAX_WRAP_WIDTH: usize = 100;
 /// Line statistics of one document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Layout {
-    /// The longest line, in characters.
+    /// The longest line that could have been wrapped (has a space), in characters.
     pub width: usize,
     /// Whether single line breaks mostly stand for spaces.
     pub wrapped: bool,
+    /// Whether the text has three or more lines with content: then lines that are not
+    /// hard-wrapped read as units (chat, lists), not as a sentence broken in two.
+    pub many_lines: bool,
 }
 
 /// Characters in `s` (counting UTF-8 lead bytes only, so no decoding).
@@ -35,18 +38,23 @@ pub fn first_word_len(line: &str) -> usize {
 
 /// Whether a break after a line of `line_chars` characters, before a line whose first
 /// word has `word_chars`, was forced by the width (the word did not fit).
+/// A word longer than the width fits on no line, so it says nothing about wrapping; its
+/// break is taken as the writer's.
 pub fn forced_break(line_chars: usize, word_chars: usize, width: usize) -> bool {
-    line_chars + 1 + word_chars > width
+    word_chars <= width && line_chars + 1 + word_chars > width
 }
 
 impl Layout {
     pub fn of(text: &str) -> Layout {
+        // A line of one long word (a URL) overflows any wrap width; it says nothing.
         let width = text
             .split('\n')
-            .map(|l| char_len(content(l)))
+            .map(|l| content(l).trim_start())
+            .filter(|l| l.contains(' '))
+            .map(char_len)
             .max()
             .unwrap_or(0);
-        let (mut forced, mut chosen) = (0usize, 0usize);
+        let (mut forced, mut chosen, mut lines) = (0usize, 0usize, 0usize);
         let mut previous: Option<usize> = None;
         for line in text.split('\n') {
             let line = content(line);
@@ -54,6 +62,7 @@ impl Layout {
                 previous = None;
                 continue;
             }
+            lines += 1;
             if let Some(prev_chars) = previous {
                 if forced_break(prev_chars, first_word_len(line), width) {
                     forced += 1;
@@ -66,6 +75,7 @@ impl Layout {
         Layout {
             width,
             wrapped: width <= MAX_WRAP_WIDTH && forced > chosen,
+            many_lines: lines >= 3,
         }
     }
 }
@@ -87,6 +97,15 @@ mod tests {
         assert!(!Layout::of("features\ncontact manager\nevents, activities\n").wrapped);
         let long = "x ".repeat(80);
         assert!(!Layout::of(&format!("{long}\n{long}\n{long}")).wrapped);
+    }
+
+    #[test]
+    fn an_unbreakable_line_does_not_set_the_width() {
+        let url = format!("http://example.com/{}", "x".repeat(90));
+        let text = format!(
+            "{url}\nThe committee met on Tuesday to discuss the budget for the\ncoming year."
+        );
+        assert_eq!(Layout::of(&text).width, 58);
     }
 
     #[test]

@@ -48,27 +48,53 @@ fn parse_marker(text: &str, start: usize) -> Option<(usize, u32, Option<usize>)>
     }
 }
 
+/// Where a marker whose token starts at `token` begins as an item: at the token, or at a
+/// bullet before it ("• 9.", "⁃9."); `None` when the token does not start a word.
+fn item_start(text: &str, token: usize) -> Option<usize> {
+    let head = &text[..token];
+    let Some(before) = head.chars().next_back() else {
+        return Some(token);
+    };
+    if is_bullet(before) && before != '-' {
+        return Some(token - before.len_utf8());
+    }
+    if !before.is_whitespace() {
+        return None;
+    }
+    // A bullet a few spaces back still opens the item.
+    let spaced = head.trim_end_matches([' ', '\t']);
+    let gap = head.len() - spaced.len();
+    match spaced.chars().next_back() {
+        Some(c) if gap <= 4 && is_bullet(c) => Some(spaced.len() - c.len_utf8()),
+        _ => Some(token),
+    }
+}
+
 /// The markers of `text` that belong to a run of consecutive values, in text order.
+/// Markers end in "." or ")", so the scan jumps between those bytes.
 pub fn list_markers(text: &str) -> Vec<ListMarker> {
+    let bytes = text.as_bytes();
     let mut found: Vec<(ListMarker, bool)> = Vec::new();
     // Index in `found` and value of the last marker seen per style.
     let mut last: [Option<(usize, u32)>; STYLES] = [None; STYLES];
-    let mut previous = ' ';
-    // Where a bullet before the marker stands ("• 9."), so the item starts there.
-    let mut bullet: Option<usize> = None;
-    for (i, c) in text.char_indices() {
-        let word_start = previous.is_whitespace() || (is_bullet(previous) && previous != '-');
-        previous = c;
-        let item_start = bullet.unwrap_or(i);
-        if is_bullet(c) {
-            bullet = Some(i);
-        } else if !c.is_whitespace() {
-            bullet = None;
-        }
-        if !word_start || !(c.is_ascii_digit() || c.is_ascii_lowercase()) {
+    for closer in memchr::memchr2_iter(b'.', b')', bytes) {
+        // The marker's token is one letter or one or two digits before the closer.
+        let token = if closer >= 2
+            && bytes[closer - 2].is_ascii_digit()
+            && bytes[closer - 1].is_ascii_digit()
+        {
+            closer - 2
+        } else if closer >= 1
+            && (bytes[closer - 1].is_ascii_digit() || bytes[closer - 1].is_ascii_lowercase())
+        {
+            closer - 1
+        } else {
             continue;
-        }
-        let Some((style, value, period)) = parse_marker(text, i) else {
+        };
+        let Some(start) = item_start(text, token) else {
+            continue;
+        };
+        let Some((style, value, period)) = parse_marker(text, token) else {
             continue;
         };
         let in_run = matches!(last[style], Some((_, v)) if v + 1 == value);
@@ -78,13 +104,7 @@ pub fn list_markers(text: &str) -> Vec<ListMarker> {
             }
         }
         last[style] = Some((found.len(), value));
-        found.push((
-            ListMarker {
-                start: item_start,
-                period,
-            },
-            in_run,
-        ));
+        found.push((ListMarker { start, period }, in_run));
     }
     found
         .into_iter()

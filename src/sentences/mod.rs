@@ -9,6 +9,7 @@ mod attachments;
 mod layout;
 pub mod learn;
 mod lists;
+pub mod model;
 mod punctuation;
 mod words;
 
@@ -85,6 +86,8 @@ pub struct SentenceSplitter {
     lowercase_starts: bool,
     extra: HashSet<String>,
     newlines: NewlineMode,
+    /// Scores gaps that no terminator marks (English only).
+    model: Option<&'static model::BoundaryModel>,
 }
 
 /// What follows a terminator: the whitespace after it and the next word.
@@ -126,6 +129,29 @@ fn following(text: &str, from: usize) -> Following {
     }
 }
 
+/// Bytes where a candidate may start: terminators, line breaks, emoticon and language
+/// marks (`;`, `:`, `<`), and every non-ASCII byte (decoded then).
+const CANDIDATE_BYTE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0x80;
+    while b < 256 {
+        table[b] = true;
+        b += 1;
+    }
+    let ascii = [b'.', b'!', b'?', b'\n', b';', b':', b'<'];
+    let mut k = 0;
+    while k < ascii.len() {
+        table[ascii[k] as usize] = true;
+        k += 1;
+    }
+    table
+};
+
+/// Whether `text` looks hard-wrapped (see `layout`): its single line breaks are spaces.
+pub fn is_hard_wrapped(text: &str) -> bool {
+    Layout::of(text).wrapped
+}
+
 /// The first non-whitespace byte at or after `from`.
 fn follow_first_byte(text: &str, from: usize) -> usize {
     from + (text[from..].len() - text[from..].trim_start().len())
@@ -156,6 +182,7 @@ impl SentenceSplitter {
             marks: punctuation::language_marks(language),
             ordinals: punctuation::writes_ordinals_with_period(language),
             lowercase_starts: language == "en",
+            model: model::bundled(language),
             extra,
             newlines,
         })
@@ -222,6 +249,7 @@ impl SentenceSplitter {
             _ => Layout {
                 width: 0,
                 wrapped: false,
+                many_lines: false,
             },
         };
         let markers = lists::list_markers(text);
@@ -230,8 +258,14 @@ impl SentenceSplitter {
         let mut line_start = 0;
         let content_end = text.trim_end().len();
         let mut title_depth = 0u8;
+        let bytes = text.as_bytes();
         let mut i = 0;
         while i < text.len() {
+            // Fast path: most bytes are ASCII that can be no candidate.
+            if !CANDIDATE_BYTE[usize::from(bytes[i])] {
+                i += 1;
+                continue;
+            }
             let Some(c) = text[i..].chars().next() else {
                 break;
             };
@@ -246,6 +280,16 @@ impl SentenceSplitter {
                 title_depth = 0;
                 i += 1;
                 continue;
+            }
+            if matches!(c, ':' | ';' | '<') && !self.marks.contains(&c) {
+                // An emoticon ends a sentence of web text before a capital ("fun :) We").
+                if let Some(n) = attachments::emoticon_at(text, i) {
+                    if following(text, i + n).first.is_uppercase() {
+                        boundaries.push(i + n);
+                    }
+                    i += n;
+                    continue;
+                }
             }
             let Some(kind) = terminator(c, self.marks) else {
                 title_depth = match c {
@@ -263,6 +307,10 @@ impl SentenceSplitter {
             }
             let next = self.decide_run(text, i, kind, &markers, &mut boundaries);
             i = next.max(i + c.len_utf8());
+        }
+        boundaries.extend(next_marker.map(|m| m.start));
+        if let Some(model) = self.model {
+            boundaries.extend(model.boundaries(text, self.data, layout.wrapped));
         }
         boundaries.sort_unstable();
         spans_between(text, &boundaries)
@@ -384,6 +432,9 @@ impl SentenceSplitter {
             return self.glued_period_ends(text, at, end);
         }
         let first = follow.first;
+        if matches!(first, ',' | ';' | ':' | ')' | ']') {
+            return false; // no sentence starts with these
+        }
         let Some(word) = word_before(text, at) else {
             return !first.is_lowercase(); // a very long run: not an abbreviation
         };
@@ -509,7 +560,9 @@ impl SentenceSplitter {
                 return false;
             }
         }
-        !(continues && line.split_whitespace().nth(2).is_some())
+        // "It was a cold\nnight in the city.": in a short text a line of three or more
+        // words continued in lower case is one sentence broken in two.
+        !(continues && !layout.many_lines && line.split_whitespace().nth(2).is_some())
     }
 }
 

@@ -99,6 +99,19 @@ fn glued_periods() {
 }
 
 #[test]
+fn emoticons() {
+    assert_eq!(
+        split("I love her. :) We met in May."),
+        ["I love her. :)", "We met in May."]
+    );
+    assert_eq!(
+        split("So much fun :) We left at noon."),
+        ["So much fun :)", "We left at noon."]
+    );
+    assert_eq!(split("Ratio 3:1 and :) ok").len(), 1);
+}
+
+#[test]
 fn numbers_after_symbols() {
     assert_eq!(
         split("You can find it at N°. 1026.253.553. That is it.").len(),
@@ -143,6 +156,15 @@ fn auto_newlines_in_line_per_item_text() {
         ["features", "contact manager", "events, activities"]
     );
     assert_eq!(split("It was a cold \nnight in the city.").len(), 1);
+    assert_eq!(
+        split("we went to the park\nand it was fun\nsee you there soon"),
+        [
+            "we went to the park",
+            "and it was fun",
+            "see you there soon"
+        ]
+    );
+    assert_eq!(split("He left the firm. , 2000 was the year.").len(), 1);
     assert_eq!(split("Ask Dr.\nSmith about it.").len(), 1);
 }
 
@@ -223,6 +245,31 @@ fn adversarial_inputs_finish() {
     assert_eq!(split(&spaced).len(), 1);
     let digits = format!("f.{}bd", "1".repeat(3000));
     assert_eq!(split(&digits).len(), 1);
+    // A multi-byte first mark before spaced periods (found by fuzzing).
+    assert_eq!(split("Wait… . . . . Then"), ["Wait…", ". . . . Then"]);
     let newlines = "\n".repeat(50_000) + "x";
     assert_eq!(split(&newlines), ["x"]);
+}
+
+#[test]
+fn english_model_splits_unpunctuated_gaps_only_where_confident() {
+    assert_eq!(
+        split("We met at the office Thanks for coming"),
+        ["We met at the office", "Thanks for coming"]
+    );
+    assert_eq!(split("I went to New York City last week.").len(), 1);
+    assert_eq!(
+        split("He said Hello to the Prime Minister of India.").len(),
+        1
+    );
+    // Other languages have no model: the same gap stays.
+    assert_eq!(
+        split_with(
+            "de",
+            NewlineMode::Auto,
+            "We met at the office Thanks for coming"
+        )
+        .len(),
+        1
+    );
 }

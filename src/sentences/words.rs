@@ -88,6 +88,17 @@ pub struct Folded {
 impl Folded {
     pub fn new(word: &str) -> Option<Folded> {
         let mut buf = [0u8; 4 * MAX_WORD];
+        if word.is_ascii() {
+            // The common case, byte by byte.
+            let dest = buf.get_mut(..word.len())?;
+            for (d, b) in dest.iter_mut().zip(word.bytes()) {
+                *d = b.to_ascii_lowercase();
+            }
+            return Some(Folded {
+                buf,
+                len: word.len(),
+            });
+        }
         let mut len = 0;
         for c in word.chars().flat_map(char::to_lowercase) {
             let n = c.len_utf8();

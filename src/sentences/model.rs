@@ -1,0 +1,322 @@
+//! A learned scorer for sentence boundaries that no terminator marks ("We met at the office
+//! Thanks for coming"): a linear model over hashed features of the words on each side of a
+//! space. Weights are trained by `bench/sentences_train/train_boundary_model.py` on UD
+//! English-EWT train and compiled in from `data/models/sentences/`.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+use super::words::{contains_folded, Folded};
+use crate::lang::abbreviations::LanguageData;
+
+/// The keys are FNV hashes already: hashing them again would only cost time.
+#[derive(Default)]
+struct IdentityHasher(u64);
+
+impl Hasher for IdentityHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// Weights by feature hash, and the score above which a gap is a boundary.
+#[derive(Debug, Default)]
+pub struct BoundaryModel {
+    weights: HashMap<u64, f32, BuildHasherDefault<IdentityHasher>>,
+    threshold: f32,
+}
+
+const EN_WEIGHTS: &str = include_str!("../../data/models/sentences/en_boundaries.tsv");
+
+/// The model of `language`, if one ships (English only) and it has weights.
+pub fn bundled(language: &str) -> Option<&'static BoundaryModel> {
+    static EN: OnceLock<BoundaryModel> = OnceLock::new();
+    match language {
+        "en" => Some(EN.get_or_init(|| BoundaryModel::parse(EN_WEIGHTS)))
+            .filter(|m| !m.weights.is_empty()),
+        _ => None,
+    }
+}
+
+impl BoundaryModel {
+    /// Lines `threshold\t<f>` and `<hex hash>\t<weight>`; `#` starts a comment.
+    pub fn parse(source: &str) -> BoundaryModel {
+        let mut model = BoundaryModel::default();
+        for line in source.lines().filter(|l| !l.starts_with('#')) {
+            let Some((key, value)) = line.split_once('\t') else {
+                continue;
+            };
+            let Ok(value) = value.trim().parse::<f32>() else {
+                continue;
+            };
+            if key == "threshold" {
+                model.threshold = value;
+            } else if let Ok(hash) = u64::from_str_radix(key, 16) {
+                model.weights.insert(hash, value);
+            }
+        }
+        model
+    }
+
+    fn score(&self, features: &[u64]) -> f32 {
+        features
+            .iter()
+            .map(|h| self.weights.get(h).copied().unwrap_or(0.0))
+            .sum()
+    }
+
+    /// Byte offsets (ends of words) where the model puts a boundary in `text`.
+    pub fn boundaries(&self, text: &str, data: &LanguageData, wrapped: bool) -> Vec<usize> {
+        let mut out = Vec::new();
+        for_each_candidate(text, data, wrapped, |end, features| {
+            if self.score(features) > self.threshold {
+                out.push(end);
+            }
+        });
+        out
+    }
+}
+
+/// FNV-1a over a template number and its value: a feature's hash.
+fn feature(template: u8, parts: &[&[u8]]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut eat = |b: u8| {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    };
+    eat(template);
+    for part in parts {
+        eat(0xff);
+        part.iter().copied().for_each(&mut eat);
+    }
+    hash
+}
+
+/// Word shape: ASCII capitals to X, small letters to x, digits to d, other characters
+/// kept; runs of one symbol cut to two; at most 6 characters.
+fn shape(word: &str, buf: &mut [u8; 24]) -> usize {
+    let (mut len, mut chars) = (0, 0);
+    let (mut last, mut run) = ('\0', 0);
+    for c in word.chars() {
+        let s = match c {
+            'A'..='Z' => 'X',
+            'a'..='z' => 'x',
+            '0'..='9' => 'd',
+            _ => c,
+        };
+        run = if s == last { run + 1 } else { 1 };
+        last = s;
+        if run > 2 {
+            continue;
+        }
+        if chars == 6 || len + s.len_utf8() > buf.len() {
+            break;
+        }
+        s.encode_utf8(&mut buf[len..]);
+        len += s.len_utf8();
+        chars += 1;
+    }
+    len
+}
+
+/// Most features a candidate has.
+pub const MAX_FEATURES: usize = 11;
+
+/// Byte length of the whitespace character at `i`, or 0 when it is none. ASCII is read
+/// without decoding.
+#[inline]
+fn space_len(text: &str, i: usize) -> usize {
+    let b = text.as_bytes()[i];
+    if b < 0x80 {
+        return usize::from(b.is_ascii_whitespace());
+    }
+    match text[i..].chars().next() {
+        Some(c) if c.is_whitespace() => c.len_utf8(),
+        _ => 0,
+    }
+}
+
+/// Whitespace-separated words as (start, end, line breaks in the gap before, up to 2).
+fn words(text: &str) -> impl Iterator<Item = (usize, usize, u8)> + '_ {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        let mut newlines = 0u8;
+        loop {
+            if i >= bytes.len() {
+                return None;
+            }
+            let n = space_len(text, i);
+            if n == 0 {
+                break;
+            }
+            newlines = (newlines + u8::from(bytes[i] == b'\n')).min(2);
+            i += n;
+        }
+        let start = i;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                if b.is_ascii_whitespace() {
+                    break;
+                }
+                i += 1;
+            } else {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                if c.is_whitespace() {
+                    break;
+                }
+                i += c.len_utf8();
+            }
+        }
+        Some((start, i, newlines))
+    })
+}
+
+/// Calls `f(end, features)` for every space between two words where the first word ends
+/// in no terminator and the second starts with a capital, digit or symbol: the gaps the
+/// rules never split. In `wrapped` text a single line break counts as a space.
+pub fn for_each_candidate(
+    text: &str,
+    data: &LanguageData,
+    wrapped: bool,
+    mut f: impl FnMut(usize, &[u64]),
+) {
+    let mut previous: Option<(usize, usize)> = None;
+    let mut since = 0usize;
+    for (start, end, newlines) in words(text) {
+        if let Some((ps, pe)) = previous {
+            since += 1;
+            let prev = &text[ps..pe];
+            let line_ends = newlines >= 2 || newlines == 1 && !wrapped;
+            if line_ends || prev.ends_with(['.', '!', '?']) {
+                since = 0;
+            } else if !is_item_marker(prev) {
+                candidate(prev, pe, &text[start..end], since, data, &mut f);
+            }
+        }
+        previous = Some((start, end));
+    }
+}
+
+/// "•", "1)", "2.)", "a)": a list item's marker, which its text follows.
+fn is_item_marker(word: &str) -> bool {
+    let body = word.trim_end_matches([')', '.']);
+    let mut chars = word.chars();
+    let bullet =
+        matches!((chars.next(), chars.next()), (Some(c), None) if super::punctuation::is_bullet(c));
+    bullet
+        || body.len() < word.len()
+            && (1..=2).contains(&body.len())
+            && (body.bytes().all(|b| b.is_ascii_digit())
+                || body.len() == 1 && body.bytes().all(|b| b.is_ascii_lowercase()))
+}
+
+/// The features of the gap after `prev` (ending at byte `prev_end`) before `next`, with
+/// `since` words since the last line break or terminator.
+fn candidate(
+    prev: &str,
+    prev_end: usize,
+    next: &str,
+    since: usize,
+    data: &LanguageData,
+    f: &mut impl FnMut(usize, &[u64]),
+) {
+    let Some(first) = next.chars().next() else {
+        return;
+    };
+    if !(first.is_uppercase() || first.is_numeric() || !first.is_alphanumeric()) {
+        return;
+    }
+    let prev_core = prev.trim_matches(['"', '\'', '(', ')']);
+    let next_core = next.trim_matches(['"', '\'', '(', ')']);
+    let (Some(prev_lower), Some(next_lower)) = (Folded::new(prev_core), Folded::new(next_core))
+    else {
+        return;
+    };
+    let starter = contains_folded(&data.starters, next_core.trim_matches(['.', ',']));
+    let (mut prev_shape, mut next_shape) = ([0u8; 24], [0u8; 24]);
+    let pl = shape(prev, &mut prev_shape);
+    let nl = shape(next, &mut next_shape);
+    let (prev_shape, next_shape) = (&prev_shape[..pl], &next_shape[..nl]);
+    let last = prev.chars().next_back().unwrap_or(' ');
+    let (mut last_buf, mut first_buf) = ([0u8; 4], [0u8; 4]);
+    let last_bytes: &[u8] = last.encode_utf8(&mut last_buf).as_bytes();
+    let first_bytes: &[u8] = first.encode_utf8(&mut first_buf).as_bytes();
+    let last_class: &[u8] = if last.is_alphanumeric() {
+        b"aln"
+    } else {
+        last_bytes
+    };
+    let starter_flag: &[u8] = if starter { b"1" } else { b"0" };
+    let since_bucket = [b'0' + since.min(12) as u8];
+    let shape_tail = &prev_shape[prev_shape.len().saturating_sub(2)..];
+    let features: [u64; MAX_FEATURES] = [
+        feature(0, &[]),
+        feature(1, &[prev_lower.as_str().as_bytes()]),
+        feature(2, &[next_lower.as_str().as_bytes()]),
+        feature(3, &[prev_shape]),
+        feature(4, &[next_shape]),
+        feature(5, &[prev_shape, next_shape]),
+        feature(6, &[last_class]),
+        feature(7, &[starter_flag]),
+        feature(8, &[&since_bucket]),
+        feature(9, &[starter_flag, shape_tail]),
+        feature(10, &[last_bytes, first_bytes]),
+    ];
+    f(prev_end, &features);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes_are_short_and_collapsed() {
+        let mut buf = [0u8; 24];
+        let n = shape("Hello", &mut buf);
+        assert_eq!(&buf[..n], b"Xxx");
+        let n = shape("AB12345cd!", &mut buf);
+        assert_eq!(&buf[..n], b"XXddxx");
+    }
+
+    #[test]
+    fn candidates_are_unpunctuated_gaps_before_capitals() {
+        let data = crate::lang::abbreviations::bundled("en").unwrap();
+        let mut ends = Vec::new();
+        let text = "Posted by darin Ben made it. Then we left\nNext line and more";
+        for_each_candidate(text, data, false, |end, features| {
+            assert_eq!(features.len(), MAX_FEATURES);
+            ends.push(end);
+        });
+        // "darin|Ben" only: "it.|Then" has a terminator, "left|Next" a line break.
+        assert_eq!(ends, [15]);
+        let mut wrapped = Vec::new();
+        for_each_candidate(text, data, true, |end, _| wrapped.push(end));
+        assert_eq!(wrapped, [15, 41]);
+    }
+
+    #[test]
+    fn list_markers_are_no_candidates() {
+        assert!(is_item_marker("•") && is_item_marker("2.)") && is_item_marker("a)"));
+        assert!(!is_item_marker("word") && !is_item_marker("(see)"));
+    }
+
+    #[test]
+    fn weights_parse() {
+        let m = BoundaryModel::parse("# c\nthreshold\t0.5\nff\t1.25\nbad line\n");
+        assert_eq!(m.threshold, 0.5);
+        assert_eq!(m.weights.get(&0xff), Some(&1.25));
+    }
+}
