@@ -7,9 +7,9 @@ dd = pytest.importorskip("dask.dataframe", reason="dask is part of the test extr
 db = pytest.importorskip("dask.bag", reason="dask is part of the test extra")
 distributed = pytest.importorskip("dask.distributed", reason="dask.distributed is in the test extra")
 
-import rapidtext.dask as rtd  # noqa: E402
-from rapidtext import SentenceSplitter  # noqa: E402
-from rapidtext.frames import sentences_frame  # noqa: E402
+import rapidtext.dask as rtd
+from rapidtext import SentenceSplitter
+from rapidtext.frames import sentences_frame
 
 TEXTS = pd.Series(
     [f"Report {i} came in. Dr. Lee read it on Monday! Was it late?" for i in range(40)] + [None],

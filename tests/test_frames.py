@@ -6,7 +6,6 @@ import sys
 import pandas as pd
 import polars as pl
 import pytest
-
 from rapidtext import SentenceSplitter
 from rapidtext.frames import sentences_frame
 

@@ -1,12 +1,12 @@
 """Type stubs for the native module ``rapidtext._rapidtext``."""
 
 from collections.abc import Callable, Iterable
-from typing import Any, Literal, Union, final
+from typing import Any, Literal, final
 
-import numpy as np
+from typing_extensions import TypeAlias
 
 #: ``progress=``: False/None for none, True for a tqdm bar, or a callable given ``(done, total)``.
-_Progress = Union[bool, None, Callable[[int, int], object]]
+_Progress: TypeAlias = bool | None | Callable[[int, int], object]
 
 __version__: str
 

@@ -22,7 +22,7 @@ class Doc:
     ['Angela Merkel', 'Paris']
     """
 
-    __slots__ = ("text", "sentences", "entities", "keywords")
+    __slots__ = ("entities", "keywords", "sentences", "text")
 
     def __init__(
         self,
