@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
-use super::words::{contains_folded, Folded};
+use super::words::{contains_folded, FOLDED_MAX};
 use crate::lang::abbreviations::LanguageData;
 
 /// The keys are FNV hashes already: hashing them again would only cost time.
@@ -88,19 +88,59 @@ impl BoundaryModel {
     }
 }
 
-/// FNV-1a over a template number and its value: a feature's hash.
-fn feature(template: u8, parts: &[&[u8]]) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut eat = |b: u8| {
-        hash ^= u64::from(b);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    };
-    eat(template);
-    for part in parts {
-        eat(0xff);
-        part.iter().copied().for_each(&mut eat);
+/// FNV-1a, fed byte by byte: a feature's hash.
+#[derive(Clone, Copy)]
+struct Fnv(u64);
+
+impl Fnv {
+    /// The hash state after a template number.
+    fn template(template: u8) -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325).eat(template)
     }
-    hash
+
+    #[inline]
+    fn eat(self, b: u8) -> Fnv {
+        Fnv((self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+    }
+
+    /// Adds one part: a separator, then its bytes.
+    fn part(self, bytes: &[u8]) -> Fnv {
+        bytes.iter().fold(self.eat(0xff), |h, &b| h.eat(b))
+    }
+
+    /// Adds `word` lower-cased as one part, without a buffer; `None` when the lower-cased
+    /// word would not fit `Folded` (the rule the lexical features have always followed).
+    fn folded_part(self, word: &str) -> Option<Fnv> {
+        let mut hash = self.eat(0xff);
+        if word.is_ascii() {
+            if word.len() > FOLDED_MAX {
+                return None;
+            }
+            return Some(
+                word.bytes()
+                    .fold(hash, |h, b| h.eat(b.to_ascii_lowercase())),
+            );
+        }
+        let mut len = 0;
+        let mut buf = [0u8; 4];
+        for c in word.chars().flat_map(char::to_lowercase) {
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            len += bytes.len();
+            if len > FOLDED_MAX {
+                return None;
+            }
+            hash = bytes.iter().fold(hash, |h, &b| h.eat(b));
+        }
+        Some(hash)
+    }
+}
+
+/// A feature's hash: FNV-1a over a template number and its parts.
+fn feature(template: u8, parts: &[&[u8]]) -> u64 {
+    parts
+        .iter()
+        .fold(Fnv::template(template), |h, part| h.part(part))
+        .0
 }
 
 /// Word shape: ASCII capitals to X, small letters to x, digits to d, other characters
@@ -193,21 +233,42 @@ pub fn for_each_candidate(
     wrapped: bool,
     mut f: impl FnMut(usize, &[u64]),
 ) {
+    let bytes = text.as_bytes();
     let mut previous: Option<(usize, usize)> = None;
     let mut since = 0usize;
     for (start, end, newlines) in words(text) {
         if let Some((ps, pe)) = previous {
             since += 1;
-            let prev = &text[ps..pe];
             let line_ends = newlines >= 2 || newlines == 1 && !wrapped;
-            if line_ends || prev.ends_with(['.', '!', '?']) {
+            // Terminators are ASCII, so the word's last byte tells.
+            if line_ends || matches!(bytes[pe - 1], b'.' | b'!' | b'?') {
                 since = 0;
-            } else if !is_item_marker(prev) {
-                candidate(prev, pe, &text[start..end], since, data, &mut f);
+            } else {
+                let next = &text[start..end];
+                let prev = &text[ps..pe];
+                // The cheap test first: most words start in lower case.
+                if let Some(first) = first_of_candidate(next) {
+                    if !is_item_marker(prev) {
+                        candidate(prev, pe, next, first, since, data, &mut f);
+                    }
+                }
             }
         }
         previous = Some((start, end));
     }
+}
+
+/// The first character of `next` when a sentence could start with it (a capital, digit or
+/// symbol), else `None`.
+#[inline]
+fn first_of_candidate(next: &str) -> Option<char> {
+    let b = *next.as_bytes().first()?;
+    if b < 0x80 {
+        return (!b.is_ascii_lowercase()).then_some(char::from(b));
+    }
+    next.chars()
+        .next()
+        .filter(|&c| c.is_uppercase() || c.is_numeric() || !c.is_alphanumeric())
 }
 
 /// "•", "1)", "2.)", "a)": a list item's marker, which its text follows.
@@ -223,26 +284,27 @@ fn is_item_marker(word: &str) -> bool {
                 || body.len() == 1 && body.bytes().all(|b| b.is_ascii_lowercase()))
 }
 
-/// The features of the gap after `prev` (ending at byte `prev_end`) before `next`, with
-/// `since` words since the last line break or terminator.
+/// `word` without the quotes and brackets around it.
+fn core(word: &str) -> &str {
+    word.trim_matches(['"', '\'', '(', ')'])
+}
+
+/// The features of the gap after `prev` (ending at byte `prev_end`) before `next` (whose
+/// first character is `first`), with `since` words since the last line break or terminator.
 fn candidate(
     prev: &str,
     prev_end: usize,
     next: &str,
+    first: char,
     since: usize,
     data: &LanguageData,
     f: &mut impl FnMut(usize, &[u64]),
 ) {
-    let Some(first) = next.chars().next() else {
-        return;
-    };
-    if !(first.is_uppercase() || first.is_numeric() || !first.is_alphanumeric()) {
-        return;
-    }
-    let prev_core = prev.trim_matches(['"', '\'', '(', ')']);
-    let next_core = next.trim_matches(['"', '\'', '(', ')']);
-    let (Some(prev_lower), Some(next_lower)) = (Folded::new(prev_core), Folded::new(next_core))
-    else {
+    let next_core = core(next);
+    let (Some(prev_lower), Some(next_lower)) = (
+        Fnv::template(1).folded_part(core(prev)),
+        Fnv::template(2).folded_part(next_core),
+    ) else {
         return;
     };
     let starter = contains_folded(&data.starters, next_core.trim_matches(['.', ',']));
@@ -264,8 +326,8 @@ fn candidate(
     let shape_tail = &prev_shape[prev_shape.len().saturating_sub(2)..];
     let features: [u64; MAX_FEATURES] = [
         feature(0, &[]),
-        feature(1, &[prev_lower.as_str().as_bytes()]),
-        feature(2, &[next_lower.as_str().as_bytes()]),
+        prev_lower.0,
+        next_lower.0,
         feature(3, &[prev_shape]),
         feature(4, &[next_shape]),
         feature(5, &[prev_shape, next_shape]),
@@ -305,6 +367,18 @@ mod tests {
         let mut wrapped = Vec::new();
         for_each_candidate(text, data, true, |end, _| wrapped.push(end));
         assert_eq!(wrapped, [15, 41]);
+    }
+
+    #[test]
+    fn folded_words_hash_as_their_lower_case() {
+        for word in ["HeLLo", "Zoë", "İstanbul", "ΣΟΦΙΑ"] {
+            let lower = word.to_lowercase();
+            let streamed = Fnv::template(1).folded_part(word).unwrap().0;
+            assert_eq!(streamed, feature(1, &[lower.as_bytes()]), "{word}");
+        }
+        assert!(Fnv::template(1)
+            .folded_part(&"x".repeat(FOLDED_MAX + 1))
+            .is_none());
     }
 
     #[test]

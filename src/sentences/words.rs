@@ -79,15 +79,18 @@ pub fn words_before(text: &str, end: usize, limit: usize) -> usize {
     count
 }
 
+/// Longest lower-cased word (in bytes) that is looked up.
+pub const FOLDED_MAX: usize = 4 * MAX_WORD;
+
 /// `word` lower-cased into a stack buffer; `None` if it does not fit.
 pub struct Folded {
-    buf: [u8; 4 * MAX_WORD],
+    buf: [u8; FOLDED_MAX],
     len: usize,
 }
 
 impl Folded {
     pub fn new(word: &str) -> Option<Folded> {
-        let mut buf = [0u8; 4 * MAX_WORD];
+        let mut buf = [0u8; FOLDED_MAX];
         if word.is_ascii() {
             // The common case, byte by byte.
             let dest = buf.get_mut(..word.len())?;
