@@ -13,7 +13,7 @@ pub mod model;
 mod punctuation;
 mod words;
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 use crate::lang::{self, abbreviations::LanguageData};
 use crate::text::Span;
@@ -84,7 +84,7 @@ pub struct SentenceSplitter {
     /// Whether a sentence may start in lower case after a plain word's period or a `?`
     /// (web and chat text); measured on English only, so English only.
     lowercase_starts: bool,
-    extra: HashSet<String>,
+    extra: FxHashSet<String>,
     newlines: NewlineMode,
     /// Scores gaps that no terminator marks (English only).
     model: Option<&'static model::BoundaryModel>,

@@ -205,23 +205,40 @@ fn words(text: &str) -> impl Iterator<Item = (usize, usize, u8)> + '_ {
             i += n;
         }
         let start = i;
-        while i < bytes.len() {
-            let b = bytes[i];
-            if b < 0x80 {
-                if b.is_ascii_whitespace() {
-                    break;
-                }
-                i += 1;
-            } else {
-                let c = text[i..].chars().next().unwrap_or(' ');
-                if c.is_whitespace() {
-                    break;
-                }
-                i += c.len_utf8();
+        loop {
+            i = next_space_or_other(bytes, i);
+            if i >= bytes.len() || space_len(text, i) > 0 {
+                break;
             }
+            // A control byte or a non-space character outside ASCII: part of the word.
+            i += text[i..].chars().next().map_or(1, char::len_utf8);
         }
         Some((start, i, newlines))
     })
+}
+
+/// The first byte at or after `from` (a character boundary) that may be whitespace: ASCII
+/// below `!` or any non-ASCII byte (then a character's first byte); `bytes.len()` if none.
+/// Eight bytes are tested at a time, so a word costs no branch per letter.
+fn next_space_or_other(bytes: &[u8], from: usize) -> usize {
+    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+    const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        // High bit of each byte below 0x21 (exact up to the first one) or above 0x7f.
+        let found = (x.wrapping_sub(ONES * 0x21) & !x | x) & HIGH;
+        if found != 0 {
+            return i + found.trailing_zeros() as usize / 8;
+        }
+        i += 8;
+    }
+    i + bytes[i..]
+        .iter()
+        .position(|b| !(0x21..0x80).contains(b))
+        .unwrap_or(bytes.len() - i)
 }
 
 /// Calls `f(end, features)` for every space between two words where the first word ends
@@ -379,6 +396,26 @@ mod tests {
         assert!(Fnv::template(1)
             .folded_part(&"x".repeat(FOLDED_MAX + 1))
             .is_none());
+    }
+
+    #[test]
+    fn words_split_at_any_whitespace() {
+        let text = "a\tbcdefghijk lm\u{a0}n\u{1}o é\u{3000}x\n\ny";
+        let found: Vec<_> = words(text).map(|(s, e, n)| (&text[s..e], n)).collect();
+        assert_eq!(
+            found,
+            [
+                ("a", 0),
+                ("bcdefghijk", 0),
+                ("lm", 0),
+                ("n\u{1}o", 0),
+                ("é", 0),
+                ("x", 0),
+                ("y", 2)
+            ]
+        );
+        assert_eq!(next_space_or_other(b"abcdefghij", 0), 10);
+        assert_eq!(next_space_or_other(b"abcdefghi jk", 2), 9);
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! lookup without allocating. Every scan stops after `MAX_WORD` bytes, which keeps the
 //! splitter linear on text with no spaces.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 /// Longest word (in bytes) the rules look at; longer runs are never abbreviations.
 pub const MAX_WORD: usize = 48;
@@ -121,8 +121,18 @@ impl Folded {
 }
 
 /// Whether `word`, lower-cased, is in `set` (which holds lower-cased entries).
-pub fn contains_folded(set: &HashSet<String>, word: &str) -> bool {
-    !set.is_empty() && Folded::new(word).is_some_and(|f| set.contains(f.as_str()))
+pub fn contains_folded(set: &FxHashSet<String>, word: &str) -> bool {
+    if set.is_empty() {
+        return false;
+    }
+    // Most words looked up are ASCII; one already in lower case needs no copy.
+    let lower_ascii = word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase());
+    if lower_ascii && word.len() <= FOLDED_MAX {
+        return set.contains(word);
+    }
+    Folded::new(word).is_some_and(|f| set.contains(f.as_str()))
 }
 
 /// "U.S", "e.g", "Ph.D": two or more short alphabetic pieces joined by periods.
@@ -168,7 +178,7 @@ mod tests {
 
     #[test]
     fn folding_is_case_insensitive_and_bounded() {
-        let set: HashSet<String> = ["straße".to_string()].into_iter().collect();
+        let set: FxHashSet<String> = ["straße".to_string()].into_iter().collect();
         assert!(contains_folded(&set, "STRAßE"));
         assert!(!contains_folded(&set, &"x".repeat(500)));
     }
