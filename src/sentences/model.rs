@@ -160,12 +160,14 @@ fn shape(word: &str, buf: &mut [u8; 24]) -> usize {
         if run > 2 {
             continue;
         }
-        if chars == 6 || len + s.len_utf8() > buf.len() {
+        if len + s.len_utf8() > buf.len() {
             break;
         }
-        s.encode_utf8(&mut buf[len..]);
-        len += s.len_utf8();
+        len += s.encode_utf8(&mut buf[len..]).len();
         chars += 1;
+        if chars == 6 {
+            break;
+        }
     }
     len
 }
