@@ -183,6 +183,12 @@ fn space_len(text: &str, i: usize) -> usize {
     if b < 0x80 {
         return usize::from(b.is_ascii_whitespace());
     }
+    wide_space_len(text, i)
+}
+
+/// `space_len` for a character outside ASCII, kept out of line so the ASCII test inlines.
+#[inline(never)]
+fn wide_space_len(text: &str, i: usize) -> usize {
     match text[i..].chars().next() {
         Some(c) if c.is_whitespace() => c.len_utf8(),
         _ => 0,
@@ -190,10 +196,22 @@ fn space_len(text: &str, i: usize) -> usize {
 }
 
 /// Whitespace-separated words as (start, end, line breaks in the gap before, up to 2).
-fn words(text: &str) -> impl Iterator<Item = (usize, usize, u8)> + '_ {
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    std::iter::from_fn(move || {
+fn words(text: &str) -> Words<'_> {
+    Words { text, at: 0 }
+}
+
+struct Words<'t> {
+    text: &'t str,
+    at: usize,
+}
+
+impl Iterator for Words<'_> {
+    type Item = (usize, usize, u8);
+
+    #[inline]
+    fn next(&mut self) -> Option<Self::Item> {
+        let (text, bytes) = (self.text, self.text.as_bytes());
+        let mut i = self.at;
         let mut newlines = 0u8;
         loop {
             if i >= bytes.len() {
@@ -215,8 +233,9 @@ fn words(text: &str) -> impl Iterator<Item = (usize, usize, u8)> + '_ {
             // A control byte or a non-space character outside ASCII: part of the word.
             i += text[i..].chars().next().map_or(1, char::len_utf8);
         }
+        self.at = i;
         Some((start, i, newlines))
-    })
+    }
 }
 
 /// The first byte at or after `from` (a character boundary) that may be whitespace: ASCII
