@@ -60,14 +60,15 @@ impl Layout {
                 continue;
             }
             lines += 1;
+            let chars = char_len(line);
             // A line of one long word (a URL) overflows any wrap width; it says nothing.
             if body.contains(' ') {
-                width = width.max(char_len(body));
+                width = width.max(chars - char_len(&line[..line.len() - body.len()]));
             }
             if let Some(prev_chars) = previous {
                 breaks.push((prev_chars, first_word_len(line)));
             }
-            previous = Some(char_len(line));
+            previous = Some(chars);
         }
         let forced = breaks
             .iter()
