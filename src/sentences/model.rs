@@ -109,7 +109,7 @@ impl Fnv {
     }
 
     /// Adds `word` lower-cased as one part, without a buffer; `None` when the lower-cased
-    /// word would not fit `Folded` (the rule the lexical features have always followed).
+    /// word would not fit `FOLDED_MAX` bytes (the rule the lexical features have always followed).
     fn folded_part(self, word: &str) -> Option<Fnv> {
         let mut hash = self.eat(0xff);
         if word.is_ascii() {
