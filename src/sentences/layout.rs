@@ -20,9 +20,9 @@ pub struct Layout {
     pub many_lines: bool,
 }
 
-/// Characters in `s` (counting UTF-8 lead bytes only, so no decoding).
+/// Characters in `s` (the standard library counts lead bytes in words, without decoding).
 pub fn char_len(s: &str) -> usize {
-    s.bytes().filter(|&b| (b as i8) >= -0x40).count()
+    s.chars().count()
 }
 
 /// The line content without trailing whitespace or `\r`.
