@@ -13,13 +13,20 @@ import random
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-DEFAULT_DATA = REPO.parent / "shared" / "data" / "sbd"
 DEV_FILES = ("ud_ewt.dev.jsonl", "ud_gum.dev.jsonl")
+
+
+def default_data() -> Path:
+    """`../shared/data/sbd` beside the repo (or beside a parent folder, for git worktrees)."""
+    for parent in REPO.parents:
+        if (parent / "shared" / "data" / "sbd").is_dir():
+            return parent / "shared" / "data" / "sbd"
+    return REPO.parent / "shared" / "data" / "sbd"
 
 
 def data_dir(cli_value: str | None) -> Path:
     """--data wins, then $RAPIDTEXT_SBD_DATA, then ../shared/data/sbd."""
-    return Path(cli_value or os.environ.get("RAPIDTEXT_SBD_DATA") or DEFAULT_DATA)
+    return Path(cli_value or os.environ.get("RAPIDTEXT_SBD_DATA") or default_data())
 
 
 def load_documents(directory: Path) -> tuple[list[str], str]:

@@ -73,13 +73,15 @@ impl Sentence {
 }
 
 /// Builds the Python sentences of one text from its byte spans.
-fn sentences(py: Python<'_>, text: &str, spans: Vec<Span>) -> PyResult<Vec<Py<Sentence>>> {
+fn sentences(py: Python<'_>, text: &PyBackedStr, spans: Vec<Span>) -> PyResult<Vec<Py<Sentence>>> {
     let chars = text::char_spans(text, spans.iter().copied());
-    spans
-        .iter()
-        .zip(chars)
-        .map(|(span, (start, end))| {
-            let piece = PyString::new(py, span.of(text)).unbind();
+    // The caller's own `str`: slicing it copies code points, where building each piece
+    // from the UTF-8 bytes would decode them again.
+    let Ok(source) = text.into_pyobject(py);
+    chars
+        .into_iter()
+        .map(|(start, end)| {
+            let piece = substring(&source, start, end)?;
             Py::new(
                 py,
                 Sentence {
@@ -91,6 +93,24 @@ fn sentences(py: Python<'_>, text: &str, spans: Vec<Span>) -> PyResult<Vec<Py<Se
             .map(untracked)
         })
         .collect()
+}
+
+/// `source[start:end]` in code points (`start <= end <= len(source)`).
+fn substring(source: &Bound<'_, PyString>, start: usize, end: usize) -> PyResult<Py<PyString>> {
+    let py = source.py();
+    let (start, end) = (ffi_index(start)?, ffi_index(end)?);
+    // SAFETY: `source` is a live `str`; PyUnicode_Substring returns a new reference to a
+    // `str`, or NULL with an exception set (which `from_owned_ptr_or_err` turns into Err).
+    unsafe {
+        let piece = pyo3::ffi::PyUnicode_Substring(source.as_ptr(), start, end);
+        Ok(Bound::from_owned_ptr_or_err(py, piece)?
+            .cast_into_unchecked::<PyString>()
+            .unbind())
+    }
+}
+
+fn ffi_index(i: usize) -> PyResult<pyo3::ffi::Py_ssize_t> {
+    pyo3::ffi::Py_ssize_t::try_from(i).map_err(|_| value_error("text is too long"))
 }
 
 /// Takes a new `Sentence` out of Python's cycle collector. pyo3 makes every pyclass
@@ -201,7 +221,10 @@ impl SentenceSplitter {
             n_threads,
             progress,
             |t| self.split_one(t),
-            |py, t, spans| sentences(py, t.as_deref().unwrap_or(""), spans),
+            |py, t, spans| {
+                t.as_ref()
+                    .map_or(Ok(Vec::new()), |t| sentences(py, t, spans))
+            },
         )
     }
 

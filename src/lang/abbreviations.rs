@@ -3,8 +3,9 @@
 //! Each language has `data/lang/<code>/{abbreviations,titles,starters}.txt` (one entry per
 //! line, without a final period, `#` starts a comment); `data/lang/README.md` gives sources.
 
-use std::collections::HashSet;
 use std::sync::OnceLock;
+
+use rustc_hash::FxHashSet;
 
 use super::SUPPORTED;
 
@@ -12,13 +13,13 @@ use super::SUPPORTED;
 #[derive(Debug, Default)]
 pub struct LanguageData {
     /// Words written with a final period that need not end a sentence ("etc", "e.g").
-    pub abbreviations: HashSet<String>,
+    pub abbreviations: FxHashSet<String>,
     /// Abbreviations that stand before a name or number and so never end a sentence
     /// there ("dr", "no", "p"); every title is also in `abbreviations`.
-    pub titles: HashSet<String>,
+    pub titles: FxHashSet<String>,
     /// Words that often begin a sentence: after an ambiguous abbreviation ("U.S.", an
     /// initial) a capitalised starter is read as a new sentence.
-    pub starters: HashSet<String>,
+    pub starters: FxHashSet<String>,
 }
 
 macro_rules! language_files {
@@ -55,8 +56,8 @@ const COMMON_TITLES: &str = include_str!("../../data/lang/common/titles.txt");
 
 fn load(code: &str) -> Option<LanguageData> {
     let [abbreviations, titles, starters] = sources(code)?;
-    let titles: HashSet<String> = parse(titles).chain(parse(COMMON_TITLES)).collect();
-    let mut abbreviations: HashSet<String> = parse(abbreviations)
+    let titles: FxHashSet<String> = parse(titles).chain(parse(COMMON_TITLES)).collect();
+    let mut abbreviations: FxHashSet<String> = parse(abbreviations)
         .chain(parse(COMMON_ABBREVIATIONS))
         .collect();
     abbreviations.extend(titles.iter().cloned());

@@ -20,9 +20,9 @@ pub struct Layout {
     pub many_lines: bool,
 }
 
-/// Characters in `s` (counting UTF-8 lead bytes only, so no decoding).
+/// Characters in `s` (the standard library counts lead bytes in words, without decoding).
 pub fn char_len(s: &str) -> usize {
-    s.bytes().filter(|&b| (b as i8) >= -0x40).count()
+    s.chars().count()
 }
 
 /// The line content without trailing whitespace or `\r`.
@@ -46,32 +46,35 @@ pub fn forced_break(line_chars: usize, word_chars: usize, width: usize) -> bool 
 
 impl Layout {
     pub fn of(text: &str) -> Layout {
-        // A line of one long word (a URL) overflows any wrap width; it says nothing.
-        let width = text
-            .split('\n')
-            .map(|l| content(l).trim_start())
-            .filter(|l| l.contains(' '))
-            .map(char_len)
-            .max()
-            .unwrap_or(0);
-        let (mut forced, mut chosen, mut lines) = (0usize, 0usize, 0usize);
-        let mut previous: Option<usize> = None;
+        // One pass over the lines: the width, and for each break between two lines with
+        // content the first line's length and the second's first word, judged once the
+        // width is known.
+        let mut width = 0;
+        let mut breaks: Vec<(usize, usize)> = Vec::new();
+        let (mut lines, mut previous) = (0usize, None);
         for line in text.split('\n') {
             let line = content(line);
-            if line.trim_start().is_empty() {
+            let body = line.trim_start();
+            if body.is_empty() {
                 previous = None;
                 continue;
             }
             lines += 1;
-            if let Some(prev_chars) = previous {
-                if forced_break(prev_chars, first_word_len(line), width) {
-                    forced += 1;
-                } else {
-                    chosen += 1;
-                }
+            let chars = char_len(line);
+            // A line of one long word (a URL) overflows any wrap width; it says nothing.
+            if body.contains(' ') {
+                width = width.max(chars - char_len(&line[..line.len() - body.len()]));
             }
-            previous = Some(char_len(line));
+            if let Some(prev_chars) = previous {
+                breaks.push((prev_chars, first_word_len(line)));
+            }
+            previous = Some(chars);
         }
+        let forced = breaks
+            .iter()
+            .filter(|&&(line, word)| forced_break(line, word, width))
+            .count();
+        let chosen = breaks.len() - forced;
         Layout {
             width,
             wrapped: width <= MAX_WRAP_WIDTH && forced > chosen,

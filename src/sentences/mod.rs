@@ -13,7 +13,7 @@ pub mod model;
 mod punctuation;
 mod words;
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 use crate::lang::{self, abbreviations::LanguageData};
 use crate::text::Span;
@@ -84,7 +84,7 @@ pub struct SentenceSplitter {
     /// Whether a sentence may start in lower case after a plain word's period or a `?`
     /// (web and chat text); measured on English only, so English only.
     lowercase_starts: bool,
-    extra: HashSet<String>,
+    extra: FxHashSet<String>,
     newlines: NewlineMode,
     /// Scores gaps that no terminator marks (English only).
     model: Option<&'static model::BoundaryModel>,
@@ -146,6 +146,14 @@ const CANDIDATE_BYTE: [bool; 256] = {
     }
     table
 };
+
+/// The first byte at or after `from` that may start a candidate, or `bytes.len()`.
+fn next_candidate_byte(bytes: &[u8], from: usize) -> usize {
+    bytes
+        .get(from..)
+        .and_then(|rest| rest.iter().position(|&b| CANDIDATE_BYTE[usize::from(b)]))
+        .map_or(bytes.len(), |n| from + n)
+}
 
 /// Whether `text` looks hard-wrapped (see `layout`): its single line breaks are spaces.
 pub fn is_hard_wrapped(text: &str) -> bool {
@@ -260,13 +268,10 @@ impl SentenceSplitter {
         let mut title_depth = 0u8;
         let bytes = text.as_bytes();
         let mut i = 0;
-        while i < text.len() {
-            // Fast path: most bytes are ASCII that can be no candidate.
-            if !CANDIDATE_BYTE[usize::from(bytes[i])] {
-                i += 1;
-                continue;
-            }
-            let Some(c) = text[i..].chars().next() else {
+        loop {
+            // Most bytes are ASCII that can be no candidate: skip them in a tight loop.
+            i = next_candidate_byte(bytes, i);
+            let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
                 break;
             };
             while let Some(m) = next_marker.next_if(|m| m.start <= i) {

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
-use super::words::{contains_folded, Folded};
+use super::words::{contains_folded, FOLDED_MAX};
 use crate::lang::abbreviations::LanguageData;
 
 /// The keys are FNV hashes already: hashing them again would only cost time.
@@ -88,19 +88,59 @@ impl BoundaryModel {
     }
 }
 
-/// FNV-1a over a template number and its value: a feature's hash.
-fn feature(template: u8, parts: &[&[u8]]) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut eat = |b: u8| {
-        hash ^= u64::from(b);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    };
-    eat(template);
-    for part in parts {
-        eat(0xff);
-        part.iter().copied().for_each(&mut eat);
+/// FNV-1a, fed byte by byte: a feature's hash.
+#[derive(Clone, Copy)]
+struct Fnv(u64);
+
+impl Fnv {
+    /// The hash state after a template number.
+    fn template(template: u8) -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325).eat(template)
     }
-    hash
+
+    #[inline]
+    fn eat(self, b: u8) -> Fnv {
+        Fnv((self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+    }
+
+    /// Adds one part: a separator, then its bytes.
+    fn part(self, bytes: &[u8]) -> Fnv {
+        bytes.iter().fold(self.eat(0xff), |h, &b| h.eat(b))
+    }
+
+    /// Adds `word` lower-cased as one part, without a buffer; `None` when the lower-cased
+    /// word would not fit `FOLDED_MAX` bytes (the rule the lexical features have always followed).
+    fn folded_part(self, word: &str) -> Option<Fnv> {
+        let mut hash = self.eat(0xff);
+        if word.is_ascii() {
+            if word.len() > FOLDED_MAX {
+                return None;
+            }
+            return Some(
+                word.bytes()
+                    .fold(hash, |h, b| h.eat(b.to_ascii_lowercase())),
+            );
+        }
+        let mut len = 0;
+        let mut buf = [0u8; 4];
+        for c in word.chars().flat_map(char::to_lowercase) {
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            len += bytes.len();
+            if len > FOLDED_MAX {
+                return None;
+            }
+            hash = bytes.iter().fold(hash, |h, &b| h.eat(b));
+        }
+        Some(hash)
+    }
+}
+
+/// A feature's hash: FNV-1a over a template number and its parts.
+fn feature(template: u8, parts: &[&[u8]]) -> u64 {
+    parts
+        .iter()
+        .fold(Fnv::template(template), |h, part| h.part(part))
+        .0
 }
 
 /// Word shape: ASCII capitals to X, small letters to x, digits to d, other characters
@@ -120,12 +160,14 @@ fn shape(word: &str, buf: &mut [u8; 24]) -> usize {
         if run > 2 {
             continue;
         }
-        if chars == 6 || len + s.len_utf8() > buf.len() {
+        if len + s.len_utf8() > buf.len() {
             break;
         }
-        s.encode_utf8(&mut buf[len..]);
-        len += s.len_utf8();
+        len += s.encode_utf8(&mut buf[len..]).len();
         chars += 1;
+        if chars == 6 {
+            break;
+        }
     }
     len
 }
@@ -141,6 +183,12 @@ fn space_len(text: &str, i: usize) -> usize {
     if b < 0x80 {
         return usize::from(b.is_ascii_whitespace());
     }
+    wide_space_len(text, i)
+}
+
+/// `space_len` for a character outside ASCII, kept out of line so the ASCII test inlines.
+#[inline(never)]
+fn wide_space_len(text: &str, i: usize) -> usize {
     match text[i..].chars().next() {
         Some(c) if c.is_whitespace() => c.len_utf8(),
         _ => 0,
@@ -148,10 +196,23 @@ fn space_len(text: &str, i: usize) -> usize {
 }
 
 /// Whitespace-separated words as (start, end, line breaks in the gap before, up to 2).
-fn words(text: &str) -> impl Iterator<Item = (usize, usize, u8)> + '_ {
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    std::iter::from_fn(move || {
+fn words(text: &str) -> Words<'_> {
+    Words { text, at: 0 }
+}
+
+struct Words<'t> {
+    text: &'t str,
+    at: usize,
+}
+
+impl Iterator for Words<'_> {
+    type Item = (usize, usize, u8);
+
+    // Called once per word: left out of line, the call costs about 2% of a split.
+    #[inline(always)]
+    fn next(&mut self) -> Option<Self::Item> {
+        let (text, bytes) = (self.text, self.text.as_bytes());
+        let mut i = self.at;
         let mut newlines = 0u8;
         loop {
             if i >= bytes.len() {
@@ -165,23 +226,41 @@ fn words(text: &str) -> impl Iterator<Item = (usize, usize, u8)> + '_ {
             i += n;
         }
         let start = i;
-        while i < bytes.len() {
-            let b = bytes[i];
-            if b < 0x80 {
-                if b.is_ascii_whitespace() {
-                    break;
-                }
-                i += 1;
-            } else {
-                let c = text[i..].chars().next().unwrap_or(' ');
-                if c.is_whitespace() {
-                    break;
-                }
-                i += c.len_utf8();
+        loop {
+            i = next_space_or_other(bytes, i);
+            if i >= bytes.len() || space_len(text, i) > 0 {
+                break;
             }
+            // A control byte or a non-space character outside ASCII: part of the word.
+            i += text[i..].chars().next().map_or(1, char::len_utf8);
         }
+        self.at = i;
         Some((start, i, newlines))
-    })
+    }
+}
+
+/// The first byte at or after `from` (a character boundary) that may be whitespace: ASCII
+/// below `!` or any non-ASCII byte (then a character's first byte); `bytes.len()` if none.
+/// Eight bytes are tested at a time, so a word costs no branch per letter.
+fn next_space_or_other(bytes: &[u8], from: usize) -> usize {
+    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+    const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        // High bit of each byte below 0x21 (exact up to the first one) or above 0x7f.
+        let found = (x.wrapping_sub(ONES * 0x21) & !x | x) & HIGH;
+        if found != 0 {
+            return i + found.trailing_zeros() as usize / 8;
+        }
+        i += 8;
+    }
+    i + bytes[i..]
+        .iter()
+        .position(|b| !(0x21..0x80).contains(b))
+        .unwrap_or(bytes.len() - i)
 }
 
 /// Calls `f(end, features)` for every space between two words where the first word ends
@@ -193,21 +272,42 @@ pub fn for_each_candidate(
     wrapped: bool,
     mut f: impl FnMut(usize, &[u64]),
 ) {
+    let bytes = text.as_bytes();
     let mut previous: Option<(usize, usize)> = None;
     let mut since = 0usize;
     for (start, end, newlines) in words(text) {
         if let Some((ps, pe)) = previous {
             since += 1;
-            let prev = &text[ps..pe];
             let line_ends = newlines >= 2 || newlines == 1 && !wrapped;
-            if line_ends || prev.ends_with(['.', '!', '?']) {
+            // Terminators are ASCII, so the word's last byte tells.
+            if line_ends || matches!(bytes[pe - 1], b'.' | b'!' | b'?') {
                 since = 0;
-            } else if !is_item_marker(prev) {
-                candidate(prev, pe, &text[start..end], since, data, &mut f);
+            } else {
+                let next = &text[start..end];
+                let prev = &text[ps..pe];
+                // The cheap test first: most words start in lower case.
+                if let Some(first) = first_of_candidate(next) {
+                    if !is_item_marker(prev) {
+                        candidate(prev, pe, next, first, since, data, &mut f);
+                    }
+                }
             }
         }
         previous = Some((start, end));
     }
+}
+
+/// The first character of `next` when a sentence could start with it (a capital, digit or
+/// symbol), else `None`.
+#[inline]
+fn first_of_candidate(next: &str) -> Option<char> {
+    let b = *next.as_bytes().first()?;
+    if b < 0x80 {
+        return (!b.is_ascii_lowercase()).then_some(char::from(b));
+    }
+    next.chars()
+        .next()
+        .filter(|&c| c.is_uppercase() || c.is_numeric() || !c.is_alphanumeric())
 }
 
 /// "•", "1)", "2.)", "a)": a list item's marker, which its text follows.
@@ -223,26 +323,27 @@ fn is_item_marker(word: &str) -> bool {
                 || body.len() == 1 && body.bytes().all(|b| b.is_ascii_lowercase()))
 }
 
-/// The features of the gap after `prev` (ending at byte `prev_end`) before `next`, with
-/// `since` words since the last line break or terminator.
+/// `word` without the quotes and brackets around it.
+fn core(word: &str) -> &str {
+    word.trim_matches(['"', '\'', '(', ')'])
+}
+
+/// The features of the gap after `prev` (ending at byte `prev_end`) before `next` (whose
+/// first character is `first`), with `since` words since the last line break or terminator.
 fn candidate(
     prev: &str,
     prev_end: usize,
     next: &str,
+    first: char,
     since: usize,
     data: &LanguageData,
     f: &mut impl FnMut(usize, &[u64]),
 ) {
-    let Some(first) = next.chars().next() else {
-        return;
-    };
-    if !(first.is_uppercase() || first.is_numeric() || !first.is_alphanumeric()) {
-        return;
-    }
-    let prev_core = prev.trim_matches(['"', '\'', '(', ')']);
-    let next_core = next.trim_matches(['"', '\'', '(', ')']);
-    let (Some(prev_lower), Some(next_lower)) = (Folded::new(prev_core), Folded::new(next_core))
-    else {
+    let next_core = core(next);
+    let (Some(prev_lower), Some(next_lower)) = (
+        Fnv::template(1).folded_part(core(prev)),
+        Fnv::template(2).folded_part(next_core),
+    ) else {
         return;
     };
     let starter = contains_folded(&data.starters, next_core.trim_matches(['.', ',']));
@@ -264,8 +365,8 @@ fn candidate(
     let shape_tail = &prev_shape[prev_shape.len().saturating_sub(2)..];
     let features: [u64; MAX_FEATURES] = [
         feature(0, &[]),
-        feature(1, &[prev_lower.as_str().as_bytes()]),
-        feature(2, &[next_lower.as_str().as_bytes()]),
+        prev_lower.0,
+        next_lower.0,
         feature(3, &[prev_shape]),
         feature(4, &[next_shape]),
         feature(5, &[prev_shape, next_shape]),
@@ -305,6 +406,38 @@ mod tests {
         let mut wrapped = Vec::new();
         for_each_candidate(text, data, true, |end, _| wrapped.push(end));
         assert_eq!(wrapped, [15, 41]);
+    }
+
+    #[test]
+    fn folded_words_hash_as_their_lower_case() {
+        for word in ["HeLLo", "Zoë", "İstanbul", "ΣΟΦΙΑ"] {
+            let lower = word.to_lowercase();
+            let streamed = Fnv::template(1).folded_part(word).unwrap().0;
+            assert_eq!(streamed, feature(1, &[lower.as_bytes()]), "{word}");
+        }
+        assert!(Fnv::template(1)
+            .folded_part(&"x".repeat(FOLDED_MAX + 1))
+            .is_none());
+    }
+
+    #[test]
+    fn words_split_at_any_whitespace() {
+        let text = "a\tbcdefghijk lm\u{a0}n\u{1}o é\u{3000}x\n\ny";
+        let found: Vec<_> = words(text).map(|(s, e, n)| (&text[s..e], n)).collect();
+        assert_eq!(
+            found,
+            [
+                ("a", 0),
+                ("bcdefghijk", 0),
+                ("lm", 0),
+                ("n\u{1}o", 0),
+                ("é", 0),
+                ("x", 0),
+                ("y", 2)
+            ]
+        );
+        assert_eq!(next_space_or_other(b"abcdefghij", 0), 10);
+        assert_eq!(next_space_or_other(b"abcdefghi jk", 2), 9);
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! lookup without allocating. Every scan stops after `MAX_WORD` bytes, which keeps the
 //! splitter linear on text with no spaces.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 /// Longest word (in bytes) the rules look at; longer runs are never abbreviations.
 pub const MAX_WORD: usize = 48;
@@ -79,27 +79,20 @@ pub fn words_before(text: &str, end: usize, limit: usize) -> usize {
     count
 }
 
-/// `word` lower-cased into a stack buffer; `None` if it does not fit.
-pub struct Folded {
-    buf: [u8; 4 * MAX_WORD],
-    len: usize,
-}
+/// Longest lower-cased word (in bytes) that is looked up.
+pub const FOLDED_MAX: usize = 4 * MAX_WORD;
 
-impl Folded {
-    pub fn new(word: &str) -> Option<Folded> {
-        let mut buf = [0u8; 4 * MAX_WORD];
-        if word.is_ascii() {
-            // The common case, byte by byte.
-            let dest = buf.get_mut(..word.len())?;
-            for (d, b) in dest.iter_mut().zip(word.bytes()) {
-                *d = b.to_ascii_lowercase();
-            }
-            return Some(Folded {
-                buf,
-                len: word.len(),
-            });
+/// `word` lower-cased into `buf`; `None` if it does not fit.
+fn fold_into<'b>(word: &str, buf: &'b mut [u8; FOLDED_MAX]) -> Option<&'b str> {
+    let mut len = 0;
+    if word.is_ascii() {
+        // The common case, byte by byte.
+        let dest = buf.get_mut(..word.len())?;
+        for (d, b) in dest.iter_mut().zip(word.bytes()) {
+            *d = b.to_ascii_lowercase();
         }
-        let mut len = 0;
+        len = word.len();
+    } else {
         for c in word.chars().flat_map(char::to_lowercase) {
             let n = c.len_utf8();
             if len + n > buf.len() {
@@ -108,18 +101,25 @@ impl Folded {
             c.encode_utf8(&mut buf[len..len + n]);
             len += n;
         }
-        Some(Folded { buf, len })
     }
-
-    pub fn as_str(&self) -> &str {
-        // Built only from whole encoded chars.
-        std::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
-    }
+    // Built only from whole encoded chars.
+    std::str::from_utf8(&buf[..len]).ok()
 }
 
 /// Whether `word`, lower-cased, is in `set` (which holds lower-cased entries).
-pub fn contains_folded(set: &HashSet<String>, word: &str) -> bool {
-    !set.is_empty() && Folded::new(word).is_some_and(|f| set.contains(f.as_str()))
+pub fn contains_folded(set: &FxHashSet<String>, word: &str) -> bool {
+    if set.is_empty() {
+        return false;
+    }
+    // Most words looked up are ASCII; one already in lower case needs no copy.
+    let lower_ascii = word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase());
+    if lower_ascii && word.len() <= FOLDED_MAX {
+        return set.contains(word);
+    }
+    let mut buf = [0u8; FOLDED_MAX];
+    fold_into(word, &mut buf).is_some_and(|folded| set.contains(folded))
 }
 
 /// "U.S", "e.g", "Ph.D": two or more short alphabetic pieces joined by periods.
@@ -165,7 +165,7 @@ mod tests {
 
     #[test]
     fn folding_is_case_insensitive_and_bounded() {
-        let set: HashSet<String> = ["straße".to_string()].into_iter().collect();
+        let set: FxHashSet<String> = ["straße".to_string()].into_iter().collect();
         assert!(contains_folded(&set, "STRAßE"));
         assert!(!contains_folded(&set, &"x".repeat(500)));
     }
