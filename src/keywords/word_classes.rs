@@ -1,0 +1,82 @@
+//! Which English words can end a keyphrase: a keyphrase is read as modifiers ending in a
+//! noun, so words that cannot be nouns are marked (adjective-capable or verb/adverb only).
+//! The table is derived from WordNet (see `data/lang/README.md`); unknown words count as nouns.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// How a content word may be used inside a keyphrase.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WordClass {
+    /// Can be a noun (or is unknown, like most names): may end a keyphrase.
+    Noun,
+    /// Cannot be a noun but can be an adjective: may only modify ("neural" network).
+    Modifier,
+    /// An adjective that is also a verb form ("distributed", "raised"): a modifier
+    /// unless the words before it make it a verb (see `participle_is_verb`).
+    Participle,
+    /// A verb form or adverb only: never part of a keyphrase ("announced", "quickly").
+    Other,
+}
+
+/// The word-class table of `language`, if one ships.
+pub fn table(language: &str) -> Option<&'static HashMap<&'static str, WordClass>> {
+    static EN: OnceLock<HashMap<&'static str, WordClass>> = OnceLock::new();
+    match language {
+        "en" => Some(EN.get_or_init(|| parse(include_str!("../../data/lang/en/word_classes.txt")))),
+        _ => None,
+    }
+}
+
+fn parse(list: &'static str) -> HashMap<&'static str, WordClass> {
+    list.lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| {
+            let (word, class) = l.split_once('\t')?;
+            let class = match class.trim() {
+                "a" => WordClass::Modifier,
+                "p" => WordClass::Participle,
+                "v" => WordClass::Other,
+                _ => return None,
+            };
+            Some((word, class))
+        })
+        .collect()
+}
+
+/// Words after which an English participle is a verb ("it raised", "has raised").
+const VERB_CONTEXT: &[&str] = &[
+    "i", "we", "you", "he", "she", "it", "they", "who", "which", "that", "has", "have", "had",
+    "having", "is", "are", "was", "were", "be", "been", "being", "also", "not", "never",
+];
+
+/// Whether a participle after the function word `previous` (lower-cased) is a verb.
+/// After a content word or an adverb it always is: "the bank (quickly) raised rates"
+/// vs "the distributed system".
+pub fn participle_is_verb_after(previous: &str) -> bool {
+    VERB_CONTEXT.contains(&previous)
+}
+
+/// The class of a lower-cased word under `table` (every word is a noun without a table).
+pub fn class_of(table: Option<&HashMap<&'static str, WordClass>>, lower: &str) -> WordClass {
+    table
+        .and_then(|t| t.get(lower).copied())
+        .unwrap_or(WordClass::Noun)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_table_separates_nouns_modifiers_and_verbs() {
+        let t = table("en");
+        assert_eq!(class_of(t, "network"), WordClass::Noun);
+        assert_eq!(class_of(t, "neural"), WordClass::Modifier);
+        assert_eq!(class_of(t, "quickly"), WordClass::Other);
+        assert_eq!(class_of(t, "distributed"), WordClass::Participle);
+        assert_eq!(class_of(t, "processing"), WordClass::Noun);
+        assert_eq!(class_of(t, "zyxwv"), WordClass::Noun);
+        assert!(table("de").is_none());
+    }
+}
