@@ -223,6 +223,7 @@ impl KeywordExtractor {
             classes: word_classes::table(&self.settings.language),
             min_n: self.settings.ngram_range.0,
             max_n: self.settings.ngram_range.1,
+            whole_names: self.settings.language != "de",
         };
         reader.read(text, &self.splitter.split(text))
     }
@@ -239,9 +240,9 @@ impl KeywordExtractor {
     }
 }
 
-/// The best `top_k` candidates by `scores`, skipping any candidate all of whose
-/// mentions lie inside mentions of a better one ("Central Bank" inside "European
-/// Central Bank"), with scores divided by the best.
+/// The best `top_k` candidates by `scores`, skipping any candidate that is part of a
+/// better one ("Central Bank" after "European Central Bank": one phrase, not two
+/// variants), with scores divided by the best.
 pub fn select(doc: &Document, scores: &[f64], top_k: usize) -> Vec<Keyword> {
     let mut order: Vec<usize> = (0..doc.candidates.len())
         .filter(|&c| scores[c].is_finite() && scores[c] > 0.0)
@@ -253,30 +254,21 @@ pub fn select(doc: &Document, scores: &[f64], top_k: usize) -> Vec<Keyword> {
                 .cmp(&doc.candidates[b].mentions[0].first_word),
         )
     });
-    // (first token, token count) of every sub-phrase of a chosen keyword's mentions.
-    let mut covered: HashSet<(u32, u32)> = HashSet::new();
     let mut out: Vec<Keyword> = Vec::with_capacity(top_k);
+    let mut chosen: Vec<&[u32]> = Vec::with_capacity(top_k);
     let best = order.first().map_or(1.0, |&c| scores[c]);
     for c in order {
         if out.len() == top_k {
             break;
         }
         let candidate = &doc.candidates[c];
-        let n = candidate.stems.len() as u32;
-        if candidate
-            .mentions
+        if chosen
             .iter()
-            .all(|m| covered.contains(&(m.first_word, n)))
+            .any(|better| contains(better, &candidate.stems))
         {
             continue;
         }
-        for m in &candidate.mentions {
-            for start in m.first_word..m.first_word + n {
-                for len in 1..=m.first_word + n - start {
-                    covered.insert((start, len));
-                }
-            }
-        }
+        chosen.push(&candidate.stems);
         out.push(Keyword {
             text: surface(doc, candidate).to_string(),
             score: scores[c] / best,
@@ -285,6 +277,11 @@ pub fn select(doc: &Document, scores: &[f64], top_k: usize) -> Vec<Keyword> {
         });
     }
     out
+}
+
+/// Whether `short` is a proper contiguous part of `long`.
+fn contains(long: &[u32], short: &[u32]) -> bool {
+    long.len() > short.len() && long.windows(short.len()).any(|w| w == short)
 }
 
 /// The candidate's most frequent written form (the earliest on ties).

@@ -3,12 +3,12 @@
 
 use super::candidates::Document;
 use super::textrank::sum_of_stems;
-use super::word_graph::{self, GraphSettings};
+use super::word_graph::{self, Bias, GraphSettings};
 
 pub fn scores(doc: &Document) -> Vec<f64> {
     let settings = GraphSettings {
         window: 4,
-        position_bias: true,
+        bias: Bias::Word,
         weighted: true,
     };
     sum_of_stems(doc, &word_graph::stem_scores(doc, settings))

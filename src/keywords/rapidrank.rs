@@ -1,48 +1,31 @@
-//! The default method. A position-biased PageRank over stemmed content words gives
-//! each stem a weight; a candidate sums its stems' weights and is raised by how often
-//! the whole phrase recurs (logarithmically), so that a repeated multi-word name
-//! outranks the loose words it is made of.
+//! The default method. A PageRank over stemmed content words that restarts early in
+//! the document (by sentence) weights each stem; a candidate sums its stems' weights
+//! and is raised by how often the whole phrase recurs, logarithmically, so that a
+//! repeated multi-word term outranks the loose words it is made of. In short texts
+//! recurrence counts are noise, so that factor fades in with document length.
 
 use super::candidates::Document;
-use super::word_graph::{self, GraphSettings};
+use super::word_graph::{self, Bias, GraphSettings};
 
-#[derive(Debug, Clone, Copy)]
-struct Params {
-    window: usize,
-    frequency: f64,
-    length: f64,
-}
-
-fn params() -> Params {
-    static P: std::sync::OnceLock<Params> = std::sync::OnceLock::new();
-    *P.get_or_init(|| {
-        let v: Vec<f64> = std::env::var("RT_KW")
-            .unwrap_or_default()
-            .split(',')
-            .filter_map(|x| x.parse().ok())
-            .collect();
-        Params {
-            window: v.first().map_or(4, |&x| x as usize),
-            frequency: v.get(1).copied().unwrap_or(1.0),
-            length: v.get(2).copied().unwrap_or(0.0),
-        }
-    })
-}
+/// Co-occurrence window in tokens (tuned on Inspec train, with position bias).
+const WINDOW: usize = 10;
+/// Content words from which phrase recurrence counts in full.
+const TRUSTED_LENGTH: f64 = 200.0;
 
 pub fn scores(doc: &Document) -> Vec<f64> {
-    let p = params();
     let settings = GraphSettings {
-        window: p.window,
-        position_bias: true,
+        window: WINDOW,
+        bias: Bias::Sentence,
         weighted: true,
     };
     let stem_scores = word_graph::stem_scores(doc, settings);
+    let content_words = doc.words.iter().filter(|w| w.stem.is_some()).count() as f64;
+    let trust = (content_words / TRUSTED_LENGTH).min(1.0);
     doc.candidates
         .iter()
         .map(|c| {
             let sum: f64 = c.stems.iter().map(|&s| stem_scores[s as usize]).sum();
-            let recurrence = 1.0 + p.frequency * (c.count() as f64).ln();
-            sum * recurrence / (c.stems.len() as f64).powf(p.length)
+            sum * (1.0 + trust * (c.count() as f64).ln())
         })
         .collect()
 }

@@ -2,12 +2,12 @@
 //! within two tokens; a candidate scores the sum of its stems' ranks.
 
 use super::candidates::Document;
-use super::word_graph::{self, GraphSettings};
+use super::word_graph::{self, Bias, GraphSettings};
 
 pub fn scores(doc: &Document) -> Vec<f64> {
     let settings = GraphSettings {
         window: 2,
-        position_bias: false,
+        bias: Bias::Uniform,
         weighted: false,
     };
     sum_of_stems(doc, &word_graph::stem_scores(doc, settings))

@@ -15,6 +15,9 @@ pub enum WordClass {
     /// An adjective that is also a verb form ("distributed", "raised"): a modifier
     /// unless the words before it make it a verb (see `participle_is_verb`).
     Participle,
+    /// A noun that is also a verb form ("plays", "running"): a noun unless the word
+    /// before it makes it a verb (see `noun_is_verb_after`).
+    NounOrVerb,
     /// A verb form or adverb only: never part of a keyphrase ("announced", "quickly").
     Other,
 }
@@ -36,6 +39,7 @@ fn parse(list: &'static str) -> HashMap<&'static str, WordClass> {
             let class = match class.trim() {
                 "a" => WordClass::Modifier,
                 "p" => WordClass::Participle,
+                "b" => WordClass::NounOrVerb,
                 "v" => WordClass::Other,
                 _ => return None,
             };
@@ -57,6 +61,18 @@ pub fn participle_is_verb_after(previous: &str) -> bool {
     VERB_CONTEXT.contains(&previous)
 }
 
+/// Words after which an English noun-or-verb is a verb ("to play", "will run", "is running").
+const VERB_BEFORE: &[&str] = &[
+    "to", "will", "would", "can", "could", "may", "might", "must", "shall", "should", "do", "does",
+    "did", "not", "n't", "never", "i", "we", "you", "they", "he", "she", "who", "am", "is", "are",
+    "was", "were", "be", "been", "also",
+];
+
+/// Whether a noun-or-verb after `previous` (lower-cased) is a verb.
+pub fn noun_is_verb_after(previous: &str) -> bool {
+    VERB_BEFORE.contains(&previous)
+}
+
 /// The class of a lower-cased word under `table` (every word is a noun without a table).
 pub fn class_of(table: Option<&HashMap<&'static str, WordClass>>, lower: &str) -> WordClass {
     table
@@ -71,11 +87,13 @@ mod tests {
     #[test]
     fn english_table_separates_nouns_modifiers_and_verbs() {
         let t = table("en");
-        assert_eq!(class_of(t, "network"), WordClass::Noun);
+        assert_eq!(class_of(t, "network"), WordClass::NounOrVerb);
+        assert_eq!(class_of(t, "economy"), WordClass::Noun);
         assert_eq!(class_of(t, "neural"), WordClass::Modifier);
         assert_eq!(class_of(t, "quickly"), WordClass::Other);
         assert_eq!(class_of(t, "distributed"), WordClass::Participle);
-        assert_eq!(class_of(t, "processing"), WordClass::Noun);
+        assert_eq!(class_of(t, "processing"), WordClass::NounOrVerb);
+        assert_eq!(class_of(t, "tornado"), WordClass::Noun);
         assert_eq!(class_of(t, "zyxwv"), WordClass::Noun);
         assert!(table("de").is_none());
     }

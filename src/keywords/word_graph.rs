@@ -9,10 +9,21 @@ use super::candidates::{Document, Role};
 pub struct GraphSettings {
     /// Two stems are linked when at most `window - 1` tokens apart.
     pub window: usize,
-    /// Teleport to early words (PositionRank) rather than uniformly (TextRank).
-    pub position_bias: bool,
+    /// Where the random walk restarts.
+    pub bias: Bias,
     /// Count repeated co-occurrences as heavier edges.
     pub weighted: bool,
+}
+
+/// Where the random walk restarts: anywhere (TextRank) or early in the document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bias {
+    Uniform,
+    /// In proportion to 1 / (position among content words), summed over mentions (PositionRank).
+    Word,
+    /// In proportion to 1 / (sentence number), summed over mentions: as early-leaning, but
+    /// every word of the title or lead sentence counts alike.
+    Sentence,
 }
 
 const DAMPING: f64 = 0.85;
@@ -33,10 +44,10 @@ pub fn stem_scores(doc: &Document, settings: GraphSettings) -> Vec<f64> {
         let Some(stem) = word.stem else { continue };
         debug_assert!(word.role != Role::Boundary);
         content_seen += 1;
-        teleport[stem as usize] += if settings.position_bias {
-            1.0 / content_seen as f64
-        } else {
-            1.0
+        teleport[stem as usize] += match settings.bias {
+            Bias::Uniform => 1.0,
+            Bias::Word => 1.0 / content_seen as f64,
+            Bias::Sentence => 1.0 / (word.sentence as f64 + 1.0),
         };
         recent.retain(|&(j, _, s)| i - j < settings.window && s == word.sentence);
         for &(_, other, _) in &recent {
