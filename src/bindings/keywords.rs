@@ -69,12 +69,8 @@ impl Keyword {
     }
 
     fn __hash__(&self, py: Python<'_>) -> PyResult<isize> {
-        (
-            self.text.as_str(),
-            self.score,
-            self.count,
-            self.occurrences.clone(),
-        )
+        let occurrences = PyTuple::new(py, &self.occurrences)?;
+        (self.text.as_str(), self.score, self.count, occurrences)
             .into_pyobject(py)?
             .hash()
     }

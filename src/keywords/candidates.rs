@@ -105,6 +105,12 @@ impl Reader<'_> {
             WordClass::Participle => Role::Modifier,
             WordClass::NounOrVerb if word_classes::noun_is_verb_after(previous.0) => Role::Boundary,
             WordClass::NounOrVerb => Role::Head,
+            WordClass::MostlyVerb
+                if previous.1 != Role::Boundary || word_classes::noun_is_verb_after(previous.0) =>
+            {
+                Role::Boundary
+            }
+            WordClass::MostlyVerb => Role::Head,
             WordClass::Other => Role::Boundary,
         }
     }

@@ -240,9 +240,9 @@ impl KeywordExtractor {
     }
 }
 
-/// The best `top_k` candidates by `scores`, skipping any candidate that is part of a
-/// better one ("Central Bank" after "European Central Bank": one phrase, not two
-/// variants), with scores divided by the best.
+/// The best `top_k` candidates by `scores`, skipping any candidate that is mostly
+/// (at least half of its mentions) part of a better one: "Central Bank" after
+/// "European Central Bank" is one phrase, not two variants. Scores are divided by the best.
 pub fn select(doc: &Document, scores: &[f64], top_k: usize) -> Vec<Keyword> {
     let mut order: Vec<usize> = (0..doc.candidates.len())
         .filter(|&c| scores[c].is_finite() && scores[c] > 0.0)
@@ -254,21 +254,31 @@ pub fn select(doc: &Document, scores: &[f64], top_k: usize) -> Vec<Keyword> {
                 .cmp(&doc.candidates[b].mentions[0].first_word),
         )
     });
+    // (first token, token count) of every part of a chosen keyword's mentions.
+    let mut covered: HashSet<(u32, u32)> = HashSet::new();
     let mut out: Vec<Keyword> = Vec::with_capacity(top_k);
-    let mut chosen: Vec<&[u32]> = Vec::with_capacity(top_k);
     let best = order.first().map_or(1.0, |&c| scores[c]);
     for c in order {
         if out.len() == top_k {
             break;
         }
         let candidate = &doc.candidates[c];
-        if chosen
+        let n = candidate.stems.len() as u32;
+        let inside = candidate
+            .mentions
             .iter()
-            .any(|better| contains(better, &candidate.stems))
-        {
+            .filter(|m| covered.contains(&(m.first_word, n)))
+            .count();
+        if inside * 2 >= candidate.count() {
             continue;
         }
-        chosen.push(&candidate.stems);
+        for m in &candidate.mentions {
+            for start in m.first_word..m.first_word + n {
+                for len in 1..=m.first_word + n - start {
+                    covered.insert((start, len));
+                }
+            }
+        }
         out.push(Keyword {
             text: surface(doc, candidate).to_string(),
             score: scores[c] / best,
@@ -277,11 +287,6 @@ pub fn select(doc: &Document, scores: &[f64], top_k: usize) -> Vec<Keyword> {
         });
     }
     out
-}
-
-/// Whether `short` is a proper contiguous part of `long`.
-fn contains(long: &[u32], short: &[u32]) -> bool {
-    long.len() > short.len() && long.windows(short.len()).any(|w| w == short)
 }
 
 /// The candidate's most frequent written form (the earliest on ties).

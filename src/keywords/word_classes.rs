@@ -18,6 +18,9 @@ pub enum WordClass {
     /// A noun that is also a verb form ("plays", "running"): a noun unless the word
     /// before it makes it a verb (see `noun_is_verb_after`).
     NounOrVerb,
+    /// A noun-or-verb used mostly as a verb ("sell", "wins"): also a verb right after
+    /// a content word ("makers sell", "Smith wins").
+    MostlyVerb,
     /// A verb form or adverb only: never part of a keyphrase ("announced", "quickly").
     Other,
 }
@@ -40,6 +43,7 @@ fn parse(list: &'static str) -> HashMap<&'static str, WordClass> {
                 "a" => WordClass::Modifier,
                 "p" => WordClass::Participle,
                 "b" => WordClass::NounOrVerb,
+                "w" => WordClass::MostlyVerb,
                 "v" => WordClass::Other,
                 _ => return None,
             };
