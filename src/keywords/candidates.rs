@@ -3,9 +3,8 @@
 //! noun and never cross a sentence, a stop word or punctuation. Mentions that stem
 //! alike ("bank", "Banks") are one candidate.
 
-use std::collections::{HashMap, HashSet};
-
 use rust_stemmers::{Algorithm, Stemmer};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::word_classes::{self, WordClass};
 use crate::text::tokens::{tokenize, TokenKind};
@@ -71,9 +70,9 @@ pub struct Document<'t> {
 
 /// How to read words of one language.
 pub struct Reader<'a> {
-    pub stopwords: &'a HashSet<String>,
+    pub stopwords: &'a FxHashSet<String>,
     pub algorithm: Algorithm,
-    pub classes: Option<&'static HashMap<&'static str, WordClass>>,
+    pub classes: Option<&'static FxHashMap<&'static str, WordClass>>,
     pub min_n: usize,
     pub max_n: usize,
     /// Capitals mark names, so a candidate never starts or ends inside a run of
@@ -82,32 +81,39 @@ pub struct Reader<'a> {
 }
 
 impl Reader<'_> {
-    /// The role of a token, given the lower-cased token before it in its sentence and
-    /// that token's role.
-    fn role(&self, token: &str, kind: TokenKind, lower: &str, previous: (&str, Role)) -> Role {
-        if kind != TokenKind::Word
-            || self.stopwords.contains(lower)
-            || token.chars().count() < 2
-            || !token.chars().any(char::is_alphabetic)
-        {
+    /// What a word form is, independent of its neighbours.
+    fn lexical(&self, surface: &str, lower: &str) -> Lexical {
+        let class = word_classes::class_of(self.classes, lower);
+        Lexical {
+            content: !self.stopwords.contains(lower)
+                && surface.chars().nth(1).is_some()
+                && surface.chars().any(char::is_alphabetic)
+                && class != WordClass::Other,
+            class,
+            makes_participle_verb: class == WordClass::Other
+                || word_classes::participle_is_verb_after(lower),
+            makes_noun_verb: word_classes::noun_is_verb_after(lower),
+            stem: None,
+        }
+    }
+
+    /// The role of a word given the word before it in its sentence (if any) and that word's role.
+    fn role(word: &Lexical, previous: Option<(&Lexical, Role)>) -> Role {
+        if !word.content {
             return Role::Boundary;
         }
-        match word_classes::class_of(self.classes, lower) {
+        let after_content = previous.is_some_and(|(_, r)| r != Role::Boundary);
+        let after = |test: fn(&Lexical) -> bool| previous.is_some_and(|(p, _)| test(p));
+        match word.class {
             WordClass::Noun => Role::Head,
             WordClass::Modifier => Role::Modifier,
-            WordClass::Participle
-                if previous.1 != Role::Boundary
-                    || word_classes::class_of(self.classes, previous.0) == WordClass::Other
-                    || word_classes::participle_is_verb_after(previous.0) =>
-            {
+            WordClass::Participle if after_content || after(|p| p.makes_participle_verb) => {
                 Role::Boundary
             }
             WordClass::Participle => Role::Modifier,
-            WordClass::NounOrVerb if word_classes::noun_is_verb_after(previous.0) => Role::Boundary,
+            WordClass::NounOrVerb if after(|p| p.makes_noun_verb) => Role::Boundary,
             WordClass::NounOrVerb => Role::Head,
-            WordClass::MostlyVerb
-                if previous.1 != Role::Boundary || word_classes::noun_is_verb_after(previous.0) =>
-            {
+            WordClass::MostlyVerb if after_content || after(|p| p.makes_noun_verb) => {
                 Role::Boundary
             }
             WordClass::MostlyVerb => Role::Head,
@@ -118,35 +124,64 @@ impl Reader<'_> {
     /// Reads `text`, split into `sentences` (byte spans, in order).
     pub fn read<'t>(&self, text: &'t str, sentences: &[Span]) -> Document<'t> {
         let stemmer = Stemmer::create(self.algorithm);
-        let mut stem_ids: HashMap<String, u32> = HashMap::new();
+        // Each distinct word form is looked up and stemmed once per document.
+        let expected_words = text.len() / 6 + 1;
+        let mut lexicon_index: FxHashMap<String, usize> =
+            FxHashMap::with_capacity_and_hasher(expected_words / 2, Default::default());
+        let mut lexicon: Vec<Lexical> = Vec::new();
+        let mut stem_ids: FxHashMap<String, u32> =
+            FxHashMap::with_capacity_and_hasher(expected_words / 2, Default::default());
         let mut stems = Vec::new();
-        let mut words = Vec::with_capacity(text.len() / 6 + 1);
+        let mut words = Vec::with_capacity(expected_words);
+        let mut lower = String::new();
         for (index, sentence) in sentences.iter().enumerate() {
             let mut first = true;
-            let mut previous = (String::new(), Role::Boundary);
+            // The previous word of this sentence (its lexicon entry and role), if adjacent.
+            let mut previous: Option<(usize, Role)> = None;
             for token in tokenize(sentence.of(text)) {
                 let span = Span::new(
                     sentence.start + token.span.start,
                     sentence.start + token.span.end,
                 );
                 let surface = span.of(text);
-                let lower = surface.to_lowercase();
-                let role = self.role(surface, token.kind, &lower, (&previous.0, previous.1));
-                let stem = (role != Role::Boundary).then(|| {
-                    let stem = stemmer.stem(&lower);
-                    match stem_ids.get(stem.as_ref()) {
-                        Some(&id) => id,
-                        None => {
-                            let id = stems.len() as u32;
-                            stem_ids.insert(stem.to_string(), id);
-                            stems.push(stem.into_owned());
-                            id
-                        }
-                    }
-                });
                 let is_word = token.kind == TokenKind::Word;
+                let mut role = Role::Boundary;
+                let mut stem = None;
+                if is_word {
+                    lower.clear();
+                    if surface.is_ascii() {
+                        lower.push_str(surface);
+                        lower.make_ascii_lowercase();
+                    } else {
+                        lower.extend(surface.chars().flat_map(char::to_lowercase));
+                    }
+                    let entry = match lexicon_index.get(lower.as_str()) {
+                        Some(&e) => e,
+                        None => {
+                            lexicon.push(self.lexical(surface, &lower));
+                            lexicon_index.insert(lower.clone(), lexicon.len() - 1);
+                            lexicon.len() - 1
+                        }
+                    };
+                    role = Self::role(&lexicon[entry], previous.map(|(p, r)| (&lexicon[p], r)));
+                    if role != Role::Boundary {
+                        stem = Some(match lexicon[entry].stem {
+                            Some(id) => id,
+                            None => {
+                                let id = intern(&mut stem_ids, &mut stems, &stemmer.stem(&lower));
+                                lexicon[entry].stem = Some(id);
+                                id
+                            }
+                        });
+                    }
+                    previous = Some((entry, role));
+                } else {
+                    previous = None;
+                }
                 let capitalised = surface.chars().next().is_some_and(char::is_uppercase);
-                let acronym = surface.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                let acronym = capitalised
+                    && is_word
+                    && surface.chars().filter(|c| c.is_alphabetic()).count() >= 2
                     && !surface.chars().any(char::is_lowercase);
                 words.push(Word {
                     span,
@@ -158,7 +193,6 @@ impl Reader<'_> {
                     sentence_start: first && is_word,
                 });
                 first &= !is_word;
-                previous = (lower, role);
             }
         }
         let candidates = self.candidates(&words);
@@ -173,8 +207,11 @@ impl Reader<'_> {
 
     /// Every n-gram inside a run of content words of one sentence that ends in a head.
     fn candidates(&self, words: &[Word]) -> Vec<Candidate> {
-        let mut index: HashMap<Vec<u32>, usize> = HashMap::new();
-        let mut out: Vec<Candidate> = Vec::new();
+        // Keys of up to four stems are packed into one integer (no allocation per lookup).
+        let mut short_index: FxHashMap<u128, usize> =
+            FxHashMap::with_capacity_and_hasher(words.len(), Default::default());
+        let mut long_index: FxHashMap<Vec<u32>, usize> = FxHashMap::default();
+        let mut out: Vec<Candidate> = Vec::with_capacity(words.len());
         let mut key: Vec<u32> = Vec::with_capacity(self.max_n);
         let mut run_start = 0;
         for i in 0..=words.len() {
@@ -201,15 +238,22 @@ impl Reader<'_> {
                         span: Span::new(words[start].span.start, words[end].span.end),
                         first_word: start as u32,
                     };
-                    match index.get(key.as_slice()) {
-                        Some(&c) => out[c].mentions.push(mention),
-                        None => {
-                            index.insert(key.clone(), out.len());
-                            out.push(Candidate {
-                                stems: key.clone(),
-                                mentions: vec![mention],
-                            });
-                        }
+                    let next = out.len();
+                    let slot = if key.len() <= 4 {
+                        let packed = key
+                            .iter()
+                            .fold(0u128, |acc, &s| (acc << 32) | (s as u128 + 1));
+                        *short_index.entry(packed).or_insert(next)
+                    } else {
+                        *long_index.entry(key.clone()).or_insert(next)
+                    };
+                    if slot == next {
+                        out.push(Candidate {
+                            stems: key.clone(),
+                            mentions: vec![mention],
+                        });
+                    } else {
+                        out[slot].mentions.push(mention);
                     }
                 }
             }
@@ -223,6 +267,30 @@ impl Reader<'_> {
     }
 }
 
+/// What a word form is, whatever its neighbours.
+struct Lexical {
+    /// Not a stop word, two or more characters, with a letter, not verb/adverb only.
+    content: bool,
+    class: WordClass,
+    /// A participle after this word is a verb ("has raised", "quickly raised").
+    makes_participle_verb: bool,
+    /// A noun-or-verb after this word is a verb ("to play", "will run").
+    makes_noun_verb: bool,
+    /// Its stem's index, once stemmed.
+    stem: Option<u32>,
+}
+
+/// The index of `stem` among `stems`, added if new.
+fn intern(ids: &mut FxHashMap<String, u32>, stems: &mut Vec<String>, stem: &str) -> u32 {
+    if let Some(&id) = ids.get(stem) {
+        return id;
+    }
+    let id = stems.len() as u32;
+    ids.insert(stem.to_string(), id);
+    stems.push(stem.to_string());
+    id
+}
+
 /// Whether `words[i]` and `words[i + 1]` are both capitalised, i.e. part of one name
 /// ("Yasser Arafat"), which no candidate may cut.
 fn inside_name(words: &[Word], i: usize) -> bool {
@@ -234,7 +302,7 @@ mod tests {
     use super::*;
 
     fn read(text: &str) -> Vec<String> {
-        let stop: HashSet<String> = ["the", "of", "in", "a", "is"]
+        let stop: FxHashSet<String> = ["the", "of", "in", "a", "is"]
             .iter()
             .map(|s| s.to_string())
             .collect();
@@ -277,7 +345,7 @@ mod tests {
 
     #[test]
     fn plural_and_singular_are_one_candidate() {
-        let stop = HashSet::new();
+        let stop = FxHashSet::default();
         let reader = Reader {
             stopwords: &stop,
             algorithm: Algorithm::English,

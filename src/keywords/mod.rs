@@ -15,6 +15,7 @@ mod yake;
 use std::collections::{HashMap, HashSet};
 
 use rust_stemmers::Algorithm;
+use rustc_hash::FxHashSet;
 
 use crate::sentences::{NewlineMode, SentenceSplitter};
 use crate::text::Span;
@@ -164,7 +165,7 @@ pub struct KeywordExtractor {
     settings: Settings,
     method: Method,
     algorithm: Algorithm,
-    stopwords: HashSet<String>,
+    stopwords: FxHashSet<String>,
     splitter: SentenceSplitter,
 }
 
@@ -181,10 +182,10 @@ impl KeywordExtractor {
         if settings.top_k == 0 {
             return Err(ConfigError::TopK);
         }
-        let mut stopwords: HashSet<String> = match &settings.stopwords {
+        let mut stopwords: FxHashSet<String> = match &settings.stopwords {
             Some(words) => words.iter().map(|w| w.trim().to_lowercase()).collect(),
             None => crate::lang::stopwords::bundled(&settings.language)
-                .cloned()
+                .map(|list| list.iter().cloned().collect())
                 .unwrap_or_default(),
         };
         stopwords.extend(

@@ -2,7 +2,7 @@
 //! noun, so words that cannot be nouns are marked (adjective-capable or verb/adverb only).
 //! The table is derived from WordNet (see `data/lang/README.md`); unknown words count as nouns.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
 /// How a content word may be used inside a keyphrase.
@@ -26,15 +26,15 @@ pub enum WordClass {
 }
 
 /// The word-class table of `language`, if one ships.
-pub fn table(language: &str) -> Option<&'static HashMap<&'static str, WordClass>> {
-    static EN: OnceLock<HashMap<&'static str, WordClass>> = OnceLock::new();
+pub fn table(language: &str) -> Option<&'static FxHashMap<&'static str, WordClass>> {
+    static EN: OnceLock<FxHashMap<&'static str, WordClass>> = OnceLock::new();
     match language {
         "en" => Some(EN.get_or_init(|| parse(include_str!("../../data/lang/en/word_classes.txt")))),
         _ => None,
     }
 }
 
-fn parse(list: &'static str) -> HashMap<&'static str, WordClass> {
+fn parse(list: &'static str) -> FxHashMap<&'static str, WordClass> {
     list.lines()
         .filter(|l| !l.starts_with('#'))
         .filter_map(|l| {
@@ -78,7 +78,7 @@ pub fn noun_is_verb_after(previous: &str) -> bool {
 }
 
 /// The class of a lower-cased word under `table` (every word is a noun without a table).
-pub fn class_of(table: Option<&HashMap<&'static str, WordClass>>, lower: &str) -> WordClass {
+pub fn class_of(table: Option<&FxHashMap<&'static str, WordClass>>, lower: &str) -> WordClass {
     table
         .and_then(|t| t.get(lower).copied())
         .unwrap_or(WordClass::Noun)

@@ -2,6 +2,8 @@
 //! within a few words of each other in one sentence, and a (personalised) PageRank
 //! scores them. Shared by TextRank, PositionRank and the default method.
 
+use rustc_hash::FxHashMap;
+
 use super::candidates::{Document, Role};
 
 /// How the graph is built and walked.
@@ -27,8 +29,9 @@ pub enum Bias {
 }
 
 const DAMPING: f64 = 0.85;
-const MAX_ITERATIONS: usize = 100;
-const TOLERANCE: f64 = 1e-9;
+const MAX_ITERATIONS: usize = 30;
+/// Total change in scores below which the walk has settled (ranks no longer move).
+const TOLERANCE: f64 = 1e-5;
 
 /// The PageRank score of every content stem of `doc` (indexed like `doc.stems`).
 pub fn stem_scores(doc: &Document, settings: GraphSettings) -> Vec<f64> {
@@ -37,7 +40,11 @@ pub fn stem_scores(doc: &Document, settings: GraphSettings) -> Vec<f64> {
         return Vec::new();
     }
     let mut teleport = vec![0.0; n];
-    let mut pairs: Vec<(u32, u32)> = Vec::new();
+    // Undirected edges keyed (low, high), with their co-occurrence counts.
+    let mut edges: FxHashMap<(u32, u32), f64> = FxHashMap::with_capacity_and_hasher(
+        doc.words.len() * settings.window / 2,
+        Default::default(),
+    );
     let mut recent: Vec<(usize, u32, u32)> = Vec::new(); // (token index, stem, sentence)
     let mut content_seen = 0usize;
     for (i, word) in doc.words.iter().enumerate() {
@@ -52,35 +59,38 @@ pub fn stem_scores(doc: &Document, settings: GraphSettings) -> Vec<f64> {
         recent.retain(|&(j, _, s)| i - j < settings.window && s == word.sentence);
         for &(_, other, _) in &recent {
             if other != stem {
-                pairs.push((stem, other));
-                pairs.push((other, stem));
+                let weight = edges
+                    .entry((stem.min(other), stem.max(other)))
+                    .or_insert(0.0);
+                *weight = if settings.weighted {
+                    *weight + 1.0
+                } else {
+                    1.0
+                };
             }
         }
         recent.push((i, stem, word.sentence));
     }
     normalise(&mut teleport);
-    // Adjacency in compressed rows: sorted pairs, repeated pairs summed (or not).
-    pairs.sort_unstable();
+    // Adjacency in compressed rows, each edge stored in both directions.
     let mut row_start = vec![0usize; n + 1];
-    let mut targets: Vec<u32> = Vec::with_capacity(pairs.len());
-    let mut weights: Vec<f64> = Vec::with_capacity(pairs.len());
-    let mut last: Option<(u32, u32)> = None;
-    for &(from, to) in &pairs {
-        if last == Some((from, to)) {
-            if settings.weighted {
-                if let Some(w) = weights.last_mut() {
-                    *w += 1.0;
-                }
-            }
-            continue;
-        }
-        last = Some((from, to));
-        row_start[from as usize + 1] += 1;
-        targets.push(to);
-        weights.push(1.0);
+    for &(a, b) in edges.keys() {
+        row_start[a as usize + 1] += 1;
+        row_start[b as usize + 1] += 1;
     }
     for i in 0..n {
         row_start[i + 1] += row_start[i];
+    }
+    let mut fill = row_start.clone();
+    let mut targets = vec![0u32; row_start[n]];
+    let mut weights = vec![0.0f64; row_start[n]];
+    for (&(a, b), &w) in &edges {
+        for (from, to) in [(a, b), (b, a)] {
+            let slot = fill[from as usize];
+            targets[slot] = to;
+            weights[slot] = w;
+            fill[from as usize] += 1;
+        }
     }
     let out_weight: Vec<f64> = (0..n)
         .map(|v| weights[row_start[v]..row_start[v + 1]].iter().sum())
