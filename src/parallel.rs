@@ -9,6 +9,7 @@ use rayon::prelude::*;
 use rayon::{ThreadPool, ThreadPoolBuilder};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 struct Pools {
     pid: u32,
@@ -74,10 +75,49 @@ fn pool(threads: usize) -> Result<Arc<ThreadPool>, BatchError> {
     Ok(built)
 }
 
-/// Items handled between two interrupt checks: large enough to keep every
-/// thread busy, small enough that Ctrl-C answers within a fraction of a second.
-fn chunk_len(items: usize, threads: usize) -> usize {
-    (threads * 64).clamp(1, items.max(1))
+/// How long one chunk of a batch should take: long enough that handing it to the
+/// pool costs little next to the work, short enough that Ctrl-C (checked between
+/// chunks) answers within a fraction of a second.
+const CHUNK_TIME: Duration = Duration::from_millis(5);
+
+/// Picks chunk lengths from the time the previous chunk took, since the cost of an
+/// item is unknown here (a batch may hold tweets or whole books). A fixed count
+/// made chunks of short texts so small that two threads ran slower than one.
+struct ChunkSizer {
+    len: usize,
+    threads: usize,
+}
+
+impl ChunkSizer {
+    fn new(threads: usize) -> Self {
+        // One item per thread first: a batch of a few huge texts still checks Ctrl-C
+        // early, and growing 4x a step reaches thousands of short texts quickly.
+        ChunkSizer {
+            len: threads,
+            threads,
+        }
+    }
+
+    /// Cuts the next chunk off the front of `rest`.
+    fn cut<'a, T>(&self, rest: &mut &'a [T]) -> &'a [T] {
+        let (chunk, tail) = rest.split_at(self.len.min(rest.len()));
+        *rest = tail;
+        chunk
+    }
+
+    /// Learns from a chunk of `items` that took `took`; grows at most 4x a step so
+    /// one fast chunk cannot make the next one huge.
+    fn update(&mut self, items: usize, took: Duration) {
+        let per_item = took.as_nanos().max(1) / items.max(1) as u128;
+        let fits = (CHUNK_TIME.as_nanos() / per_item.max(1)) as usize;
+        self.len = fits.clamp(self.threads, self.len.saturating_mul(4));
+    }
+}
+
+fn timed<R>(work: impl FnOnce() -> R) -> (R, Duration) {
+    let start = Instant::now();
+    let out = work();
+    (out, start.elapsed())
 }
 
 /// Maps `work` over `items` on `n_threads` threads (`None`: all cores) and
@@ -95,29 +135,99 @@ where
     F: Fn(&T) -> R + Sync,
     I: FnMut() -> bool,
 {
+    map_chunked(items, n_threads, work, |_| interrupted())
+}
+
+/// Like [`map_ordered`], but `after_chunk` is told how many items are done
+/// (for a progress report) and returns whether to stop.
+pub fn map_chunked<T, R, F, C>(
+    items: &[T],
+    n_threads: Option<usize>,
+    work: F,
+    mut after_chunk: C,
+) -> Result<Vec<R>, BatchError>
+where
+    T: Sync,
+    R: Send,
+    F: Fn(&T) -> R + Sync,
+    C: FnMut(usize) -> bool,
+{
+    let mut out = Vec::with_capacity(items.len());
+    for_each_chunk(items, n_threads, work, |_, part| {
+        out.extend(part);
+        after_chunk(out.len())
+    })?;
+    Ok(out)
+}
+
+/// Maps `work` over `items` on `n_threads` threads (`None`: all cores), one chunk
+/// at a time, and hands each chunk's results (in input order, with the index of
+/// the chunk's first item) to `take` on the calling thread; `take` returns whether
+/// to stop. The pool already works on the next chunk while `take` runs, so a
+/// caller that spends time on each result (building Python objects under the GIL)
+/// overlaps that with the work instead of adding to it.
+pub fn for_each_chunk<T, R, F, C>(
+    items: &[T],
+    n_threads: Option<usize>,
+    work: F,
+    mut take: C,
+) -> Result<(), BatchError>
+where
+    T: Sync,
+    R: Send,
+    F: Fn(&T) -> R + Sync,
+    C: FnMut(usize, Vec<R>) -> bool,
+{
     let threads = n_threads.unwrap_or_else(default_threads);
     if threads == 0 {
         return Err(BatchError::NoThreads);
     }
-    let mut out = Vec::with_capacity(items.len());
+    let mut sizer = ChunkSizer::new(threads);
+    let mut rest = items;
+    let mut start = 0;
     if threads == 1 || items.len() <= 1 {
-        for chunk in items.chunks(chunk_len(items.len(), 1)) {
-            out.extend(chunk.iter().map(&work));
-            if interrupted() {
+        while !rest.is_empty() {
+            let chunk = sizer.cut(&mut rest);
+            let (part, took) = timed(|| chunk.iter().map(&work).collect());
+            sizer.update(chunk.len(), took);
+            if take(start, part) {
                 return Err(BatchError::Interrupted);
             }
+            start += chunk.len();
         }
-        return Ok(out);
+        return Ok(());
     }
     let pool = pool(threads)?;
-    for chunk in items.chunks(chunk_len(items.len(), threads)) {
-        let part: Vec<R> = pool.install(|| chunk.par_iter().with_max_len(1).map(&work).collect());
-        out.extend(part);
-        if interrupted() {
+    let run = |chunk: &[T]| timed(|| chunk.par_iter().map(&work).collect::<Vec<R>>());
+    let first = sizer.cut(&mut rest);
+    if first.is_empty() {
+        return Ok(());
+    }
+    let mut ready = (first.len(), pool.install(|| run(first)));
+    loop {
+        let (len, (results, took)) = ready;
+        sizer.update(len, took);
+        let upcoming = sizer.cut(&mut rest);
+        let mut next = None;
+        // The calling thread is not one of the pool's: it runs `take` while the
+        // spawned job fills `next`, and the scope waits for that job at its end.
+        let stop = pool.in_place_scope(|scope| {
+            if !upcoming.is_empty() {
+                let next = &mut next;
+                let run = &run;
+                scope.spawn(move |_| *next = Some((upcoming.len(), run(upcoming))));
+            }
+            take(start, results)
+        });
+        if stop {
             return Err(BatchError::Interrupted);
         }
+        start += len;
+        match next {
+            Some(n) => ready = n,
+            None => return Ok(()),
+        }
     }
-    Ok(out)
 }
 
 #[cfg(test)]
@@ -156,6 +266,59 @@ mod tests {
         );
         assert_eq!(got, Err(BatchError::Interrupted));
         assert_eq!(checks, 1);
+    }
+
+    #[test]
+    fn reports_progress_after_each_chunk() {
+        let items: Vec<usize> = (0..1000).collect();
+        let mut seen = Vec::new();
+        let got = map_chunked(
+            &items,
+            Some(2),
+            |x| *x,
+            |done| {
+                seen.push(done);
+                false
+            },
+        );
+        assert_eq!(got.unwrap().len(), 1000);
+        assert_eq!(seen.last(), Some(&1000));
+        assert!(seen.len() > 1 && seen.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn chunks_arrive_in_order_with_their_first_index() {
+        let items: Vec<usize> = (0..1000).collect();
+        for threads in [1, 2, 3] {
+            let mut seen = Vec::new();
+            for_each_chunk(
+                &items,
+                Some(threads),
+                |x| x + 1,
+                |start, part| {
+                    assert_eq!(start, seen.len());
+                    seen.extend(part);
+                    false
+                },
+            )
+            .unwrap();
+            assert_eq!(seen, (1..=1000).collect::<Vec<_>>());
+        }
+    }
+
+    #[test]
+    fn chunks_grow_towards_the_target_time_and_stay_at_least_one_per_thread() {
+        let mut sizer = ChunkSizer::new(2);
+        assert_eq!(sizer.len, 2);
+        sizer.update(2, Duration::from_micros(2));
+        assert_eq!(sizer.len, 8, "fast items: grow, at most 4x");
+        sizer.update(128, CHUNK_TIME * 64);
+        assert_eq!(sizer.len, 2, "slow items: shrink, not below one per thread");
+        let items = [1, 2, 3];
+        let mut rest = &items[..];
+        assert_eq!(sizer.cut(&mut rest), &[1, 2]);
+        assert_eq!(sizer.cut(&mut rest), &[3]);
+        assert!(sizer.cut(&mut rest).is_empty());
     }
 
     #[test]

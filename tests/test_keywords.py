@@ -112,6 +112,10 @@ def test_batch_matches_single_calls_in_order():
     docs = [NEWS, ABSTRACT, "", UNICODE] * 3
     assert ex.extract_batch(docs, n_threads=2) == [ex.extract(d) for d in docs]
     assert ex.extract_batch(docs) == ex.extract_batch(docs, n_threads=1)
+    assert ex.extract_batch([NEWS, None, float("nan")]) == [ex.extract(NEWS), [], []]
+    seen = []
+    ex.extract_batch(docs, progress=lambda done, total: seen.append((done, total)))
+    assert seen and seen[-1] == (len(docs), len(docs))
 
 
 def test_top_k_and_ngram_range():
@@ -168,7 +172,7 @@ def test_bad_input():
         KeywordExtractor().extract_batch(["ok", 3])
     with pytest.raises(TypeError, match="texts must be an iterable"):
         KeywordExtractor().extract_batch("one string")
-    with pytest.raises(TypeError, match="language must be str"):
+    with pytest.raises(TypeError, match="language"):
         KeywordExtractor(5)
     with pytest.raises(ValueError, match="n_threads"):
         KeywordExtractor().extract_batch([NEWS], n_threads=0)

@@ -1,10 +1,15 @@
 """Type stubs for the native module ``rapidtext._rapidtext``."""
 
 import os
-from collections.abc import Iterable
-from typing import Literal, final
+from collections.abc import Callable, Iterable
+from typing import Any, Literal, Union, final
 
-from typing_extensions import Self
+import numpy as np
+
+#: ``progress=``: False/None for none, True for a tqdm bar, or a callable given ``(done, total)``.
+_Progress = Union[bool, None, Callable[[int, int], object]]
+
+from typing_extensions import Self, disjoint_base
 
 __version__: str
 
@@ -25,8 +30,8 @@ class Sentence:
     @property
     def end(self) -> int: ...
     def __new__(cls, text: str, start: int, end: int) -> Sentence: ...
-    def __eq__(self, other: object) -> bool: ...
-    def __ne__(self, other: object) -> bool: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __ne__(self, value: object, /) -> bool: ...
     def __hash__(self) -> int: ...
 
 @final
@@ -37,12 +42,24 @@ class SentenceSplitter:
         language: a code from :func:`supported_languages` (default ``"en"``).
         abbreviations: extra abbreviations that do not end a sentence, with or
             without their final period (``["approx", "Ref."]``).
-        newlines: how a single line break is read: ``"auto"`` decides from the
-            text around it, ``"split"`` ends a sentence at every line break,
-            ``"ignore"`` reads it as a space. A blank line always ends a sentence.
+        newlines: how a single line break is read. A blank line always ends a
+            sentence.
+
+            - ``"auto"`` (default): looks at the document's lines. In hard-wrapped
+              text (lines filled up to a width, as in e-mail or text from a PDF) a
+              break where the next word would not have fitted is a space; a break
+              before a word that would have fitted ends the sentence (headings, lists).
+              Otherwise every break ends a sentence, except after a title or initial
+              (``"Dr.\\nSmith"``) or before a lower-case continuation of a line of
+              three or more words. A line starting with a bullet or list marker always
+              starts a sentence.
+            - ``"split"``: every line break ends a sentence (one sentence per line).
+            - ``"ignore"``: a single line break is read as a space.
 
     The splitter never rewrites text: each :class:`Sentence` is a span of the
-    input, with surrounding whitespace excluded.
+    input, with surrounding whitespace excluded. Every language has compiled-in
+    abbreviations; terminators of other scripts (``。！？ । ۔ ؟ ։ ። ။``, Greek ``;``)
+    are recognised. Work is linear in the length of the text.
     """
 
     def __new__(
@@ -55,18 +72,54 @@ class SentenceSplitter:
     def language(self) -> str: ...
     @property
     def newlines(self) -> str: ...
+    @staticmethod
+    def learn(
+        texts: Iterable[str],
+        language: str = "en",
+        abbreviations: Iterable[str] | None = None,
+        newlines: Literal["auto", "split", "ignore"] = "auto",
+        min_count: int = 2,
+        threshold: float = 0.3,
+    ) -> SentenceSplitter:
+        """A splitter that also knows the abbreviations found in ``texts`` (no labels needed).
+
+        A word type counts as an abbreviation when it is written with a final period
+        far more often than periods occur in general (a log-likelihood ratio, after
+        NLTK's Punkt), shrunk for long words and for every use without a period. The
+        learned words join ``abbreviations`` (see :attr:`abbreviations`); the splitter
+        pickles like any other.
+
+        Args:
+            texts: the corpus, an iterable of str (a few thousand sentences or more).
+            min_count: fewest uses with a final period a word needs (>= 1).
+            threshold: lowest score kept (>= 0); raise it to learn fewer words.
+        """
     @property
     def abbreviations(self) -> list[str]:
-        """The user's additional abbreviations, lower-cased, without final period."""
+        """The user's additional and learned abbreviations, lower-cased, without final
+        period, sorted (the bundled list of the language is not included)."""
     def split(self, text: str) -> list[Sentence]:
         """The sentences of ``text``, in order; ``[]`` for empty or blank text."""
     def split_batch(
-        self, texts: Iterable[str], n_threads: int | None = None
+        self,
+        texts: Iterable[str | None],
+        n_threads: int | None = None,
+        progress: _Progress = None,
     ) -> list[list[Sentence]]:
         """Split many texts in parallel without holding the GIL; results in input order.
 
-        ``n_threads=None`` uses every core (:func:`default_threads`).
+        ``texts`` is any iterable of str (list, generator, pandas/polars Series);
+        missing values (None, NaN) give ``[]``. ``n_threads=None`` uses every core
+        (:func:`default_threads`). ``progress=True`` shows a tqdm bar.
         """
+    def split_columns(
+        self,
+        texts: Iterable[str | None],
+        n_threads: int | None = None,
+        progress: _Progress = None,
+    ) -> dict[str, Any]:
+        """Columns for a long-format DataFrame: ``doc`` (position in ``texts``), ``start``,
+        ``end`` (int64 numpy arrays) and ``text`` (list of str). See :mod:`rapidtext.frames`."""
 
 def keyword_methods() -> list[str]:
     """Names of the keyword scoring methods, the default (``"rapidrank"``) first."""
@@ -96,8 +149,8 @@ class Keyword:
     def __new__(
         cls, text: str, score: float, count: int, occurrences: list[tuple[int, int]]
     ) -> Keyword: ...
-    def __eq__(self, other: object) -> bool: ...
-    def __ne__(self, other: object) -> bool: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __ne__(self, value: object, /) -> bool: ...
     def __hash__(self) -> int: ...
 
 @final
@@ -142,10 +195,17 @@ class KeywordExtractor:
     def extract(self, text: str, top_k: int | None = None) -> list[Keyword]:
         """The best keyphrases of ``text`` (``top_k`` overrides the configured number)."""
     def extract_batch(
-        self, texts: Iterable[str], n_threads: int | None = None
+        self,
+        texts: Iterable[str | None],
+        n_threads: int | None = None,
+        progress: _Progress = None,
     ) -> list[list[Keyword]]:
-        """Keyphrases of many texts in parallel without the GIL; results in input order."""
+        """Keyphrases of many texts in parallel without the GIL; results in input order.
 
+        Missing values (None, NaN) give ``[]``; ``progress=True`` shows a tqdm bar.
+        """
+
+@disjoint_base
 class CorpusScorer:
     """Base of :class:`TfidfScorer` and :class:`Bm25Scorer`: keyword weights from
     statistics fitted on a corpus. Not constructed directly."""
@@ -165,18 +225,21 @@ class CorpusScorer:
     @property
     def document_frequencies(self) -> list[int]:
         """Documents mentioning each column's term."""
-    def fit(self, texts: Iterable[str], n_threads: int | None = None) -> Self:
+    def fit(self, texts: Iterable[str | None], n_threads: int | None = None) -> Self:
         """Counts how many documents mention each candidate term; returns ``self``."""
     def keywords(self, text: str, top_k: int = 10) -> list[Keyword]:
         """The best keyphrases of ``text`` by corpus weight (scores in (0, 1])."""
     def transform(
-        self, texts: Iterable[str], n_threads: int | None = None
+        self, texts: Iterable[str | None], n_threads: int | None = None
     ) -> tuple[list[float], list[int], list[int]]:
         """Document x term weights as CSR arrays ``(data, indices, indptr)``:
         ``scipy.sparse.csr_matrix(scorer.transform(texts), shape=(len(texts), len(scorer.vocabulary)))``.
         Terms not seen in ``fit`` are left out."""
     def score(
-        self, query_terms: Iterable[str], texts: Iterable[str], n_threads: int | None = None
+        self,
+        query_terms: Iterable[str],
+        texts: Iterable[str | None],
+        n_threads: int | None = None,
     ) -> list[float]:
         """How well each text matches the query phrases: the sum of their weights (0 = none)."""
     def save(self, path: str | os.PathLike[str]) -> None:
@@ -215,3 +278,6 @@ class Bm25Scorer(CorpusScorer):
     def k1(self) -> float: ...
     @property
     def b(self) -> float: ...
+
+def _scorer_from_json(json: str) -> TfidfScorer | Bm25Scorer:
+    """Rebuilds a scorer from its saved JSON (used by pickling and :meth:`CorpusScorer.load`)."""

@@ -7,6 +7,7 @@ use std::sync::{Arc, RwLock};
 use pyo3::basic::CompareOp;
 use pyo3::exceptions::{PyOSError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
+use pyo3::pybacked::PyBackedStr;
 use pyo3::types::PyTuple;
 
 use super::errors::value_error;
@@ -105,6 +106,11 @@ fn to_python(
         .collect()
 }
 
+/// A batch item's text; a missing value (None, NaN) reads as an empty document.
+fn or_empty(text: &Option<PyBackedStr>) -> &str {
+    text.as_deref().unwrap_or("")
+}
+
 fn positive(value: i64, name: &str) -> PyResult<usize> {
     usize::try_from(value)
         .ok()
@@ -126,22 +132,12 @@ fn ngram_range(range: (i64, i64)) -> PyResult<(usize, usize)> {
 }
 
 fn word_list(obj: Option<&Bound<'_, PyAny>>, name: &str) -> PyResult<Option<Vec<String>>> {
-    obj.map(|o| {
-        Ok(text::extract_texts(o, name)?
-            .iter()
-            .map(|s| s.to_string())
-            .collect())
-    })
-    .transpose()
-}
-
-fn language_arg(language: &Bound<'_, PyAny>) -> PyResult<String> {
-    Ok(text::extract_text(language, "language")?.to_string())
+    obj.map(|o| text::extract_strings(o, name)).transpose()
 }
 
 /// Builds the settings shared by the extractor and the corpus scorers.
 fn settings(
-    language: &Bound<'_, PyAny>,
+    language: &str,
     method: &str,
     range: (i64, i64),
     top_k: i64,
@@ -149,7 +145,7 @@ fn settings(
     extra_stopwords: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Settings> {
     Ok(Settings {
-        language: language_arg(language)?,
+        language: language.to_string(),
         method: method.to_string(),
         ngram_range: ngram_range(range)?,
         top_k: positive(top_k, "top_k")?,
@@ -167,18 +163,18 @@ pub struct KeywordExtractor {
 #[pymethods]
 impl KeywordExtractor {
     #[new]
-    #[pyo3(signature = (language = None, method = "rapidrank", ngram_range = (1, 3), top_k = 10, stopwords = None, extra_stopwords = None))]
+    #[pyo3(
+        signature = (language = "en", method = "rapidrank", ngram_range = (1, 3), top_k = 10, stopwords = None, extra_stopwords = None),
+        text_signature = "(language='en', method='rapidrank', ngram_range=(1, 3), top_k=10, stopwords=None, extra_stopwords=None)"
+    )]
     fn new(
-        py: Python<'_>,
-        language: Option<&Bound<'_, PyAny>>,
+        language: &str,
         method: &str,
         ngram_range: (i64, i64),
         top_k: i64,
         stopwords: Option<&Bound<'_, PyAny>>,
         extra_stopwords: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
-        let en = "en".into_pyobject(py)?.into_any();
-        let language = language.unwrap_or(&en);
         let s = settings(
             language,
             method,
@@ -238,20 +234,23 @@ impl KeywordExtractor {
         to_python(py, &text, found)
     }
 
-    #[pyo3(signature = (texts, n_threads = None))]
+    #[pyo3(signature = (texts, n_threads = None, progress = None))]
     fn extract_batch(
         &self,
         py: Python<'_>,
         texts: &Bound<'_, PyAny>,
         n_threads: Option<i64>,
+        progress: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Vec<Vec<Py<Keyword>>>> {
         let texts = text::extract_texts(texts, "texts")?;
-        let all = batch::run(py, &texts, n_threads, |t| self.engine.extract(t))?;
-        texts
-            .iter()
-            .zip(all)
-            .map(|(t, found)| to_python(py, t, found))
-            .collect()
+        batch::run_converted(
+            py,
+            &texts,
+            n_threads,
+            progress,
+            |t| self.engine.extract(or_empty(t)),
+            |py, t, found| to_python(py, or_empty(t), found),
+        )
     }
 
     fn __repr__(&self) -> String {
@@ -287,7 +286,7 @@ pub struct CorpusScorer {
 
 impl CorpusScorer {
     fn build(
-        language: &Bound<'_, PyAny>,
+        language: &str,
         ngram_range: (i64, i64),
         stopwords: Option<&Bound<'_, PyAny>>,
         extra_stopwords: Option<&Bound<'_, PyAny>>,
@@ -393,7 +392,9 @@ impl CorpusScorer {
                 "texts must contain at least one document",
             ));
         }
-        let terms = batch::run(py, &texts, n_threads, |t| me.engine.document_terms(t))?;
+        let terms = batch::run(py, &texts, n_threads, None, |t| {
+            me.engine.document_terms(or_empty(t))
+        })?;
         let stats = py.detach(|| Statistics::fit(&terms));
         if let Ok(mut slot) = me.stats.write() {
             *slot = Some(Arc::new(stats));
@@ -425,7 +426,9 @@ impl CorpusScorer {
     ) -> PyResult<(Vec<f64>, Vec<usize>, Vec<usize>)> {
         let texts = text::extract_texts(texts, "texts")?;
         let stats = self.fitted()?;
-        let rows = batch::run(py, &texts, n_threads, |t| self.engine.row(&stats, t))?;
+        let rows = batch::run(py, &texts, n_threads, None, |t| {
+            self.engine.row(&stats, or_empty(t))
+        })?;
         let mut data = Vec::new();
         let mut indices = Vec::new();
         let mut indptr = vec![0];
@@ -453,7 +456,7 @@ impl CorpusScorer {
                 "query_terms must be a list of str, not a single str",
             ));
         }
-        let query = text::extract_texts(query_terms, "query_terms")?;
+        let query = text::extract_strings(query_terms, "query_terms")?;
         let keys: HashSet<String> = query
             .iter()
             .map(|q| self.engine.query_key(q))
@@ -461,8 +464,8 @@ impl CorpusScorer {
             .collect();
         let texts = text::extract_texts(texts, "texts")?;
         let stats = self.fitted()?;
-        batch::run(py, &texts, n_threads, |t| {
-            self.engine.query_score(&stats, &keys, t)
+        batch::run(py, &texts, n_threads, None, |t| {
+            self.engine.query_score(&stats, &keys, or_empty(t))
         })
     }
 
@@ -513,17 +516,18 @@ pub struct TfidfScorer;
 #[pymethods]
 impl TfidfScorer {
     #[new]
-    #[pyo3(signature = (language = None, ngram_range = (1, 3), stopwords = None, extra_stopwords = None))]
+    #[pyo3(
+        signature = (language = "en", ngram_range = (1, 3), stopwords = None, extra_stopwords = None),
+        text_signature = "(language='en', ngram_range=(1, 3), stopwords=None, extra_stopwords=None)"
+    )]
     fn new(
-        py: Python<'_>,
-        language: Option<&Bound<'_, PyAny>>,
+        language: &str,
         ngram_range: (i64, i64),
         stopwords: Option<&Bound<'_, PyAny>>,
         extra_stopwords: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<PyClassInitializer<Self>> {
-        let en = "en".into_pyobject(py)?.into_any();
         let base = CorpusScorer::build(
-            language.unwrap_or(&en),
+            language,
             ngram_range,
             stopwords,
             extra_stopwords,
@@ -540,10 +544,12 @@ pub struct Bm25Scorer;
 #[pymethods]
 impl Bm25Scorer {
     #[new]
-    #[pyo3(signature = (language = None, ngram_range = (1, 3), stopwords = None, extra_stopwords = None, k1 = 1.5, b = 0.75))]
+    #[pyo3(
+        signature = (language = "en", ngram_range = (1, 3), stopwords = None, extra_stopwords = None, k1 = 1.5, b = 0.75),
+        text_signature = "(language='en', ngram_range=(1, 3), stopwords=None, extra_stopwords=None, k1=1.5, b=0.75)"
+    )]
     fn new(
-        py: Python<'_>,
-        language: Option<&Bound<'_, PyAny>>,
+        language: &str,
         ngram_range: (i64, i64),
         stopwords: Option<&Bound<'_, PyAny>>,
         extra_stopwords: Option<&Bound<'_, PyAny>>,
@@ -560,15 +566,9 @@ impl Bm25Scorer {
                 "b must be between 0 and 1, got {b}"
             )));
         }
-        let en = "en".into_pyobject(py)?.into_any();
         let weighting = Weighting::Bm25 { k1, b };
-        let base = CorpusScorer::build(
-            language.unwrap_or(&en),
-            ngram_range,
-            stopwords,
-            extra_stopwords,
-            weighting,
-        )?;
+        let base =
+            CorpusScorer::build(language, ngram_range, stopwords, extra_stopwords, weighting)?;
         Ok(PyClassInitializer::from(base).add_subclass(Bm25Scorer))
     }
 

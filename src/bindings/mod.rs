@@ -2,6 +2,7 @@
 //! arguments, calls the engine and converts results; no logic lives here.
 
 mod batch;
+mod columns;
 mod errors;
 mod keywords;
 mod sentences;

@@ -2,10 +2,13 @@
 
 use pyo3::basic::CompareOp;
 use pyo3::prelude::*;
-use pyo3::types::{PyString, PyTuple};
+use pyo3::pybacked::PyBackedStr;
+use pyo3::types::{PyDict, PyString, PyTuple};
 
-use super::errors::value_error;
+use super::columns::SpanColumns;
+use super::errors::{guard, value_error};
 use super::{batch, text};
+use crate::sentences::learn::{learn_abbreviations, LearnOptions};
 use crate::sentences::{NewlineMode, SentenceSplitter as Engine};
 use crate::text::Span;
 
@@ -85,8 +88,21 @@ fn sentences(py: Python<'_>, text: &str, spans: Vec<Span>) -> PyResult<Vec<Py<Se
                     end,
                 },
             )
+            .map(untracked)
         })
         .collect()
+}
+
+/// Takes a new `Sentence` out of Python's cycle collector. pyo3 makes every pyclass
+/// instance collectable, and with millions of them alive (a 100 MB text, a large batch)
+/// each full collection walks them all: splitting 100 MB of prose took 5x longer per MB
+/// than 1 MB. A `Sentence` holds only a `str` and two ints, so it can never be part of
+/// a reference cycle and the collector has nothing to find in it.
+fn untracked(sentence: Py<Sentence>) -> Py<Sentence> {
+    // SAFETY: `sentence` is a live object of a GC type; untracking is allowed at any
+    // time (and its dealloc untracks again, which CPython treats as a no-op).
+    unsafe { pyo3::ffi::PyObject_GC_UnTrack(sentence.as_ptr().cast()) };
+    sentence
 }
 
 /// Splits text into sentences; see the Python docstring in `rapidtext/_rapidtext.pyi`.
@@ -104,21 +120,44 @@ impl SentenceSplitter {
         abbreviations: Option<&Bound<'_, PyAny>>,
         newlines: &str,
     ) -> PyResult<Self> {
-        let mode = NewlineMode::parse(newlines).ok_or_else(|| {
-            value_error(format!(
-                "newlines must be one of {}, got {newlines:?}",
-                NewlineMode::NAMES.join(", ")
-            ))
-        })?;
-        let extra = match abbreviations {
-            None => Vec::new(),
-            Some(obj) => text::extract_texts(obj, "abbreviations")?
-                .iter()
-                .map(|s| s.to_string())
-                .collect(),
+        Ok(SentenceSplitter {
+            engine: build_engine(language, abbreviations, newlines)?,
+        })
+    }
+
+    /// A splitter that also knows the abbreviations learned from `texts`; see the pyi.
+    #[staticmethod]
+    #[pyo3(signature = (texts, language = "en", abbreviations = None, newlines = "auto", min_count = 2, threshold = 0.3))]
+    fn learn(
+        py: Python<'_>,
+        texts: &Bound<'_, PyAny>,
+        language: &str,
+        abbreviations: Option<&Bound<'_, PyAny>>,
+        newlines: &str,
+        min_count: i64,
+        threshold: f64,
+    ) -> PyResult<Self> {
+        let min_count = usize::try_from(min_count)
+            .ok()
+            .filter(|&n| n >= 1)
+            .ok_or_else(|| value_error(format!("min_count must be at least 1, got {min_count}")))?;
+        if !threshold.is_finite() || threshold < 0.0 {
+            return Err(value_error(format!(
+                "threshold must be a finite number >= 0, got {threshold}"
+            )));
+        }
+        let engine = build_engine(language, abbreviations, newlines)?;
+        let texts = text::extract_texts(texts, "texts")?;
+        let options = LearnOptions {
+            min_count,
+            threshold,
         };
-        let engine = Engine::new(language, extra, mode).map_err(value_error)?;
-        Ok(SentenceSplitter { engine })
+        let learned = py.detach(|| {
+            guard(|| learn_abbreviations(texts.iter().flatten().map(|t| &**t), options))
+        })?;
+        Ok(SentenceSplitter {
+            engine: engine.with_abbreviations(learned),
+        })
     }
 
     #[getter]
@@ -131,7 +170,7 @@ impl SentenceSplitter {
         self.engine.newlines().name()
     }
 
-    /// The user's additional abbreviations (lower-cased, without final period), sorted.
+    /// The user's additional and learned abbreviations (lower-cased, no final period), sorted.
     #[getter]
     fn abbreviations(&self) -> Vec<String> {
         self.engine.extra_abbreviations()
@@ -140,27 +179,47 @@ impl SentenceSplitter {
     fn split(&self, py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Vec<Py<Sentence>>> {
         let text = text::extract_text(text, "text")?;
         let spans = if text.len() >= DETACH_BYTES {
-            py.detach(|| self.engine.split(&text))
+            py.detach(|| guard(|| self.engine.split(&text)))?
         } else {
-            self.engine.split(&text)
+            guard(|| self.engine.split(&text))?
         };
         sentences(py, &text, spans)
     }
 
-    #[pyo3(signature = (texts, n_threads = None))]
+    #[pyo3(signature = (texts, n_threads = None, progress = None))]
     fn split_batch(
         &self,
         py: Python<'_>,
         texts: &Bound<'_, PyAny>,
         n_threads: Option<i64>,
+        progress: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Vec<Vec<Py<Sentence>>>> {
         let texts = text::extract_texts(texts, "texts")?;
-        let all = batch::run(py, &texts, n_threads, |t| self.engine.split(t))?;
-        texts
-            .iter()
-            .zip(all)
-            .map(|(t, spans)| sentences(py, t, spans))
-            .collect()
+        batch::run_converted(
+            py,
+            &texts,
+            n_threads,
+            progress,
+            |t| self.split_one(t),
+            |py, t, spans| sentences(py, t.as_deref().unwrap_or(""), spans),
+        )
+    }
+
+    /// Long-format columns for a DataFrame: `doc` (position in `texts`), `start`, `end`, `text`.
+    #[pyo3(signature = (texts, n_threads = None, progress = None))]
+    fn split_columns<'py>(
+        &self,
+        py: Python<'py>,
+        texts: &Bound<'py, PyAny>,
+        n_threads: Option<i64>,
+        progress: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        let (texts, all) = self.split_all(py, texts, n_threads, progress)?;
+        let mut columns = SpanColumns::default();
+        for (doc, (t, spans)) in texts.iter().zip(&all).enumerate() {
+            columns.push_doc(doc, t.as_deref().unwrap_or(""), spans);
+        }
+        columns.into_dict(py, |doc| texts[doc].as_deref().unwrap_or(""))
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
@@ -182,10 +241,50 @@ impl SentenceSplitter {
     }
 }
 
+/// The engine for the constructor's arguments, with argument-naming errors.
+fn build_engine(
+    language: &str,
+    abbreviations: Option<&Bound<'_, PyAny>>,
+    newlines: &str,
+) -> PyResult<Engine> {
+    let mode = NewlineMode::parse(newlines).ok_or_else(|| {
+        value_error(format!(
+            "newlines must be one of {}, got {newlines:?}",
+            NewlineMode::NAMES.join(", ")
+        ))
+    })?;
+    let extra = match abbreviations {
+        None => Vec::new(),
+        Some(obj) => text::extract_strings(obj, "abbreviations")?,
+    };
+    Engine::new(language, extra, mode).map_err(value_error)
+}
+
 /// Codes of the languages `SentenceSplitter` supports.
 #[pyfunction]
 fn supported_languages() -> Vec<&'static str> {
     crate::lang::SUPPORTED.to_vec()
+}
+
+impl SentenceSplitter {
+    /// The texts of a batch argument and their sentence spans (none for missing values).
+    fn split_all(
+        &self,
+        py: Python<'_>,
+        texts: &Bound<'_, PyAny>,
+        n_threads: Option<i64>,
+        progress: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<(text::Texts, Vec<Vec<Span>>)> {
+        let texts = text::extract_texts(texts, "texts")?;
+        let spans = batch::run(py, &texts, n_threads, progress, |t| self.split_one(t))?;
+        Ok((texts, spans))
+    }
+
+    /// The spans of one batch item (none for a missing value).
+    fn split_one(&self, text: &Option<PyBackedStr>) -> Vec<Span> {
+        text.as_deref()
+            .map_or_else(Vec::new, |t| self.engine.split(t))
+    }
 }
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {

@@ -4,7 +4,7 @@
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
-use pyo3::types::{PyBytes, PyString};
+use pyo3::types::{PyBytes, PyFloat, PyString};
 
 use crate::text::{CharOffsets, Span};
 
@@ -16,8 +16,13 @@ pub fn extract_text(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<PyBackedStr>
     PyBackedStr::try_from(s.clone()).map_err(|_| surrogate_error(s, what))
 }
 
-/// Every item of an iterable of str, named `arg[i]` in errors.
-pub fn extract_texts(obj: &Bound<'_, PyAny>, arg: &str) -> PyResult<Vec<PyBackedStr>> {
+/// The texts of a batch argument; `None` where the input had a missing value.
+pub type Texts = Vec<Option<PyBackedStr>>;
+
+/// Every item of an iterable of str (a list, generator, pandas or polars
+/// Series, ...), named `arg[i]` in errors. Missing values (None, NaN, pandas
+/// NA/NaT) come back as `None`: a data-science column with gaps is normal input.
+pub fn extract_texts(obj: &Bound<'_, PyAny>, arg: &str) -> PyResult<Texts> {
     if obj.is_instance_of::<PyString>() || obj.is_instance_of::<PyBytes>() {
         return Err(PyTypeError::new_err(format!(
             "{arg} must be an iterable of str (e.g. a list), not a single {}",
@@ -32,9 +37,40 @@ pub fn extract_texts(obj: &Bound<'_, PyAny>, arg: &str) -> PyResult<Vec<PyBacked
     })?;
     let mut out = Vec::with_capacity(obj.len().unwrap_or(0));
     for (i, item) in iter.enumerate() {
-        out.push(extract_text(&item?, &format!("{arg}[{i}]"))?);
+        let item = item?;
+        if is_missing(&item) {
+            out.push(None);
+        } else {
+            out.push(Some(extract_text(&item, &format!("{arg}[{i}]"))?));
+        }
     }
     Ok(out)
+}
+
+/// Every item of an iterable of str, none missing (for word lists and options).
+pub fn extract_strings(obj: &Bound<'_, PyAny>, arg: &str) -> PyResult<Vec<String>> {
+    extract_texts(obj, arg)?
+        .into_iter()
+        .enumerate()
+        .map(|(i, s)| {
+            s.map(|s| s.to_string()).ok_or_else(|| {
+                PyTypeError::new_err(format!("{arg}[{i}] must be str, not a missing value"))
+            })
+        })
+        .collect()
+}
+
+/// None, a float NaN, or pandas' NA/NaT.
+fn is_missing(item: &Bound<'_, PyAny>) -> bool {
+    if item.is_none() {
+        return true;
+    }
+    if let Ok(f) = item.cast::<PyFloat>() {
+        return f.value().is_nan();
+    }
+    item.get_type()
+        .name()
+        .is_ok_and(|n| n.to_str().is_ok_and(|n| n == "NAType" || n == "NaTType"))
 }
 
 fn type_name(obj: &Bound<'_, PyAny>) -> String {

@@ -1,40 +1,122 @@
-//! Abbreviations that end in a period but do not end a sentence, per language.
+//! Per-language word lists the sentence splitter needs, compiled in and parsed once.
 //!
-//! Each list lives in `data/lang/<code>/abbreviations.txt` (one per line, without
-//! the final period, `#` comments); see `data/lang/README.md` for sources.
+//! Each language has `data/lang/<code>/{abbreviations,titles,starters}.txt` (one entry per
+//! line, without a final period, `#` starts a comment); `data/lang/README.md` gives sources.
 
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-fn source(code: &str) -> Option<&'static str> {
-    match code {
-        "en" => Some(include_str!("../../data/lang/en/abbreviations.txt")),
-        _ => None,
-    }
+use super::SUPPORTED;
+
+/// The word lists of one language, lower-cased.
+#[derive(Debug, Default)]
+pub struct LanguageData {
+    /// Words written with a final period that need not end a sentence ("etc", "e.g").
+    pub abbreviations: HashSet<String>,
+    /// Abbreviations that stand before a name or number and so never end a sentence
+    /// there ("dr", "no", "p"); every title is also in `abbreviations`.
+    pub titles: HashSet<String>,
+    /// Words that often begin a sentence: after an ambiguous abbreviation ("U.S.", an
+    /// initial) a capitalised starter is read as a new sentence.
+    pub starters: HashSet<String>,
 }
 
-fn parse(list: &str) -> HashSet<String> {
+macro_rules! language_files {
+    ($($code:literal),* $(,)?) => {
+        /// The raw (abbreviations, titles, starters) files of `code`.
+        fn sources(code: &str) -> Option<[&'static str; 3]> {
+            match code {
+                $($code => Some([
+                    include_str!(concat!("../../data/lang/", $code, "/abbreviations.txt")),
+                    include_str!(concat!("../../data/lang/", $code, "/titles.txt")),
+                    include_str!(concat!("../../data/lang/", $code, "/starters.txt")),
+                ]),)*
+                _ => None,
+            }
+        }
+    };
+}
+
+language_files!(
+    "am", "ar", "bg", "da", "de", "el", "en", "es", "fa", "fr", "hi", "hy", "it", "ja", "kk", "mr",
+    "my", "nl", "pl", "ru", "sk", "ur", "zh",
+);
+
+fn parse(list: &str) -> impl Iterator<Item = String> + '_ {
     list.lines()
         .map(|l| l.split('#').next().unwrap_or("").trim())
         .filter(|l| !l.is_empty())
-        .map(str::to_lowercase)
-        .collect()
+        .map(|l| l.trim_end_matches('.').to_lowercase())
 }
 
-/// The bundled abbreviations of `code`, lower-cased, without their final period.
-pub fn bundled(code: &str) -> Option<&'static HashSet<String>> {
-    static EN: OnceLock<HashSet<String>> = OnceLock::new();
-    match code {
-        "en" => Some(EN.get_or_init(|| parse(source("en").unwrap_or("")))),
-        _ => None,
-    }
+/// Forms met in every language's text ("e.g", "Dr", "U.S"), merged into each list.
+const COMMON_ABBREVIATIONS: &str = include_str!("../../data/lang/common/abbreviations.txt");
+const COMMON_TITLES: &str = include_str!("../../data/lang/common/titles.txt");
+
+fn load(code: &str) -> Option<LanguageData> {
+    let [abbreviations, titles, starters] = sources(code)?;
+    let titles: HashSet<String> = parse(titles).chain(parse(COMMON_TITLES)).collect();
+    let mut abbreviations: HashSet<String> = parse(abbreviations)
+        .chain(parse(COMMON_ABBREVIATIONS))
+        .collect();
+    abbreviations.extend(titles.iter().cloned());
+    Some(LanguageData {
+        abbreviations,
+        titles,
+        starters: parse(starters).collect(),
+    })
+}
+
+/// The bundled word lists of `code`, or `None` for an unsupported language.
+pub fn bundled(code: &str) -> Option<&'static LanguageData> {
+    static DATA: [OnceLock<Option<LanguageData>>; SUPPORTED.len()] =
+        [const { OnceLock::new() }; SUPPORTED.len()];
+    let index = SUPPORTED.iter().position(|&c| c == code)?;
+    DATA[index].get_or_init(|| load(code)).as_ref()
 }
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
-    fn english_list_loads() {
-        let en = super::bundled("en").unwrap();
-        assert!(en.contains("dr") && en.contains("e.g") && en.contains("jan"));
+    fn english_lists_load() {
+        let en = bundled("en").unwrap();
+        assert!(en.abbreviations.contains("e.g") && en.abbreviations.contains("jan"));
+        assert!(en.titles.contains("dr") && en.abbreviations.contains("dr"));
+        assert!(en.starters.contains("the"));
+    }
+
+    #[test]
+    fn common_forms_reach_every_language() {
+        let ja = bundled("ja").unwrap();
+        assert!(ja.titles.contains("dr") && ja.abbreviations.contains("e.g"));
+    }
+
+    #[test]
+    fn every_supported_language_loads() {
+        for code in SUPPORTED {
+            assert!(bundled(code).is_some(), "{code} has no data");
+        }
+        assert!(bundled("xx").is_none());
+    }
+
+    #[test]
+    fn languages_with_periods_have_abbreviations() {
+        for code in [
+            "bg", "da", "de", "el", "es", "fr", "it", "kk", "nl", "pl", "ru", "sk",
+        ] {
+            assert!(
+                bundled(code).unwrap().abbreviations.len() >= 10,
+                "{code} has too few abbreviations"
+            );
+        }
+    }
+
+    #[test]
+    fn entries_are_lower_cased_without_final_period() {
+        let de = bundled("de").unwrap();
+        assert!(de.abbreviations.contains("bzw") && de.abbreviations.contains("z.b"));
+        assert!(de.abbreviations.iter().all(|a| !a.ends_with('.')));
     }
 }

@@ -1,0 +1,139 @@
+"""Is sentence splitting linear in the input? Time per MB from 1 KB to 100 MB.
+
+Each input kind (normal prose and adversarial texts: runs of dots, pySBD's hang case,
+one huge word, deep nesting, runs of newlines, a repeated abbreviation, ...) is built at
+geometric sizes and split with SentenceSplitter.split. A linear splitter keeps time/MB
+flat (small sizes pay the fixed cost of a call); the ratio to print is time/MB at the
+largest size over the smallest, and the worst ratio between two neighbouring sizes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import time
+from typing import Callable
+
+import rapidtext
+from corpus import data_dir, load_documents
+
+# Stop a kind before a call would take longer than this (a superlinear case would never end).
+MAX_SECONDS = 30.0
+# Texts of one-char sentences would need gigabytes of Sentence objects at 100 MB.
+MAX_SENTENCES = 3_000_000
+
+
+def repeated(unit: str, head: str = "", tail: str = "") -> Callable[[int], str]:
+    """A text of about n bytes: head + unit repeated + tail."""
+
+    def build(n: int) -> str:
+        count = max(1, (n - len(head) - len(tail)) // max(1, len(unit.encode("utf-8"))))
+        return head + unit * count + tail
+
+    return build
+
+
+def nested(opening: str, middle: str, closing: str) -> Callable[[int], str]:
+    """`opening`*k + middle + `closing`*k, about n bytes."""
+
+    def build(n: int) -> str:
+        k = max(1, n // (len(opening.encode()) + len(closing.encode())))
+        return opening * k + middle + closing * k
+
+    return build
+
+
+def kinds(prose: str) -> dict[str, Callable[[int], str]]:
+    return {
+        "prose (dev documents repeated)": repeated(prose),
+        "dots '.'*n": repeated("."),
+        "pySBD hang 'f.'+'1'*n+'bd'": repeated("1", "f.", "bd"),
+        "one word 'a'*n + '. A'": repeated("a", "", ". A"),
+        "one word of dots 'a.'*n + ' A'": repeated("a.", "", " A"),
+        "nested brackets '(['*k 'x.' '])'*k": nested("([", "x. Y", "])"),
+        "nested quotes '\"'*k 'Hi.' '\"'*k": nested('"\u201c', "Hi. Yo", '\u201d"'),
+        "newlines '\\n'*n": repeated("\n"),
+        "short lines 'Ab\\n'*n": repeated("Ab\n"),
+        "lone CRs 'a\\r'*n": repeated("a\r"),
+        "spaces then '.': ' '*n + '. A'": repeated(" ", "x", ". A"),
+        "abbreviation 'Dr. '*n": repeated("Dr. "),
+        "initials 'A. '*n": repeated("A. "),
+        "terminators '?! '*n": repeated("?! "),
+        "dot-space '. '*n": repeated(". "),
+    }
+
+
+def seconds_per_call(split: Callable[[str], list], text: str) -> tuple[float, int]:
+    """Best time of one call (repeated to fill ~0.2 s for small texts) and the sentence count."""
+    count = len(split(text))
+    runs, best, spent = 0, float("inf"), 0.0
+    while runs < 3 or (spent < 0.2 and runs < 10_000):
+        start = time.perf_counter()
+        split(text)
+        took = time.perf_counter() - start
+        best, spent, runs = min(best, took), spent + took, runs + 1
+        if took > 1.0:
+            break
+    return best, count
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", help="folder with the UD dev documents (for the prose kind)")
+    parser.add_argument("--max-mb", type=float, default=100, help="largest size (default 100)")
+    parser.add_argument("--newlines", default="auto", choices=["auto", "split", "ignore"])
+    parser.add_argument("--only", help="run only kinds whose name contains this")
+    parser.add_argument(
+        "--no-gc",
+        action="store_true",
+        help="disable Python's cyclic GC while timing (separates its cost from the splitter's)",
+    )
+    args = parser.parse_args()
+    if args.no_gc:
+        gc.disable()
+
+    docs, source = load_documents(data_dir(args.data))
+    split = rapidtext.SentenceSplitter("en", newlines=args.newlines).split
+    sizes = []
+    size = 1_000
+    while size <= args.max_mb * 1e6:
+        sizes.append(size)
+        size *= 10
+    print(f"prose from: {source}; newlines={args.newlines}; gc {'off' if args.no_gc else 'on'}")
+    print(f"sizes: {sizes} bytes")
+    print("time per MB in ms (best of several calls); '-' = skipped (see note)\n")
+    header = "".join(f"{s / 1e6:>10g}MB" for s in sizes)
+    print(f"{'input':<40}{header}   last/first  worst step")
+    summary = []
+    for name, build in kinds("\n".join(docs)).items():
+        if args.only and args.only not in name:
+            continue
+        per_mb, notes = [], []
+        last_seconds, growth, density = 0.0, 10.0, 0.0
+        for n in sizes:
+            if last_seconds * max(growth, 10.0) > MAX_SECONDS:
+                notes.append(f"stopped before {n / 1e6:g} MB: would exceed {MAX_SECONDS:.0f} s")
+                break
+            if density * n > MAX_SENTENCES:
+                notes.append(f"capped before {n / 1e6:g} MB: >{MAX_SENTENCES:,} sentences")
+                break
+            text = build(n)
+            seconds, count = seconds_per_call(split, text)
+            density = count / n
+            growth = seconds / last_seconds if last_seconds else 10.0
+            per_mb.append(seconds / (len(text.encode("utf-8")) / 1e6) * 1e3)
+            last_seconds = seconds
+        cells = "".join(f"{v:>12.3f}" for v in per_mb) + f"{'-':>12}" * (len(sizes) - len(per_mb))
+        ratio = per_mb[-1] / per_mb[0]
+        step = max((b / a for a, b in zip(per_mb, per_mb[1:])), default=1.0)
+        print(f"{name:<40}{cells}   {ratio:>10.2f}  {step:>10.2f}")
+        for note in notes:
+            print(f"{'':<40}  note: {note}")
+        summary.append((step, name))
+    worst_step, worst_name = max(summary)
+    print(f"\nworst step between neighbouring sizes: {worst_step:.2f}x time/MB ({worst_name})")
+    print("(linear: <= ~1.5 once the call overhead is amortised; quadratic: ~10 per step)")
+
+
+if __name__ == "__main__":
+    main()

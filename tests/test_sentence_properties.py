@@ -1,0 +1,149 @@
+"""Properties every split must have, on arbitrary Unicode text (hypothesis).
+
+Offsets slice back, spans are ordered, disjoint, inside the text and trimmed, every
+non-whitespace character is in exactly one sentence, and split_batch agrees with split
+for any thread count, in every newline mode. Lone surrogates are tested elsewhere.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from rapidtext import SentenceSplitter
+
+# Unicode White_Space, what the splitter trims. Python's str.isspace() also counts
+# U+001C..U+001F (information separators), which are not White_Space.
+WHITE_SPACE = frozenset(
+    "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+    "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+
+MODES = ["auto", "split", "ignore"]
+SPLITTERS = {
+    mode: SentenceSplitter("en", abbreviations=["approx"], newlines=mode) for mode in MODES
+}
+
+any_char = st.characters(exclude_categories=["Cs"])
+odd_chars = st.sampled_from(
+    [
+        "𝒳",
+        "😀",
+        "👩\u200d👩\u200d👧",
+        "e\u0301",
+        "\u0301",
+        "\u200d",
+        "\u200b",  # astral, combining, ZWJ
+        "שלום",
+        "مرحبا",
+        "\u200f",
+        "\u202e",  # RTL text and marks
+        "\r",
+        "\r\n",
+        "\n",
+        "\n\n",
+        "\x00",
+        "\t",
+        "\u3000",
+        "\u2028",
+        "\x85",
+        "\x1c",
+        ".",
+        "!",
+        "?",
+        "…",
+        "。",
+        "！",
+        "?!",
+        "...",
+        '."',
+        ".)",
+        "」",
+        "\u201d",
+    ]
+)
+fragments = st.sampled_from(
+    [
+        "Dr. Smith arrived.",
+        "He left at 3 p.m. on Friday.",
+        "Was it 3.5%?",
+        "Yes!",
+        "e.g. this",
+        "the U.S. Army",
+        "approx. Ten",
+        "Mr. ",
+        "A. B. Jones",
+        "İstanbul.",
+        "“Quoted.”",
+        "(Aside.)",
+        "1. First item",
+        "ZOË WAS HERE",
+        "über. Ärger",
+        " ",
+        "  ",
+        "\n",
+        "\n\n",
+        "\r",
+        "a" * 300,
+        "." * 50,
+        "\n" * 40,
+    ]
+)
+texts = st.one_of(
+    st.text(any_char, max_size=200),
+    st.lists(st.one_of(odd_chars, fragments, st.text(any_char, max_size=8)), max_size=40).map(
+        "".join
+    ),
+)
+
+common = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def check_spans(text: str, sentences: list) -> None:
+    covered = [0] * len(text)
+    previous_end = 0
+    for s in sentences:
+        assert 0 <= s.start < s.end <= len(text)
+        assert text[s.start : s.end] == s.text
+        assert s.start >= previous_end, "sentences overlap or are out of order"
+        assert s.text[0] not in WHITE_SPACE and s.text[-1] not in WHITE_SPACE
+        previous_end = s.end
+        for i in range(s.start, s.end):
+            covered[i] += 1
+    missed = [i for i, c in enumerate(text) if c not in WHITE_SPACE and covered[i] != 1]
+    assert not missed, f"non-whitespace characters outside any sentence at {missed[:5]}"
+
+
+@pytest.mark.parametrize("mode", MODES)
+@common
+@given(text=texts)
+def test_spans_slice_back_ordered_trimmed_and_cover_the_text(mode, text):
+    check_spans(text, SPLITTERS[mode].split(text))
+
+
+@pytest.mark.parametrize("mode", MODES)
+@settings(max_examples=60, deadline=None)
+@given(batch=st.lists(texts, max_size=12))
+def test_split_batch_equals_split_for_any_thread_count(mode, batch):
+    splitter = SPLITTERS[mode]
+    expected = [splitter.split(t) for t in batch]
+    for n_threads in (1, 3, None):
+        assert splitter.split_batch(batch, n_threads=n_threads) == expected
+
+
+@common
+@given(text=texts)
+def test_blank_line_ends_a_sentence_in_every_mode(text):
+    # A blank line separates sentences whatever the mode: no sentence spans "\n\n".
+    for mode in MODES:
+        for s in SPLITTERS[mode].split(text):
+            assert "\n\n" not in s.text
+
+
+def test_whitespace_set_matches_the_splitter():
+    # Guards the WHITE_SPACE table above: each of them alone is no sentence, the
+    # separators Python's isspace() adds are kept as text.
+    splitter = SPLITTERS["auto"]
+    for c in WHITE_SPACE:
+        assert splitter.split(c * 3) == [], repr(c)
+    assert [s.text for s in splitter.split("\x1c")] == ["\x1c"]
