@@ -7,6 +7,7 @@ use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::word_classes::{self, WordClass};
+use super::MAX_NGRAM;
 use crate::text::tokens::{tokenize, TokenKind};
 use crate::text::Span;
 
@@ -47,8 +48,35 @@ pub struct Mention {
 /// A candidate keyphrase: its stems and every mention, in text order.
 #[derive(Debug, Clone)]
 pub struct Candidate {
-    pub stems: Vec<u32>,
+    pub stems: Stems,
     pub mentions: Vec<Mention>,
+}
+
+/// The stem indices of a candidate, stored inline (a candidate has at most
+/// `MAX_NGRAM` words, and documents have many candidates: no allocation each).
+#[derive(Debug, Clone, Copy)]
+pub struct Stems {
+    ids: [u32; MAX_NGRAM],
+    len: u8,
+}
+
+impl Stems {
+    fn new(ids: &[u32]) -> Self {
+        let mut stems = Stems {
+            ids: [0; MAX_NGRAM],
+            len: ids.len().min(MAX_NGRAM) as u8,
+        };
+        stems.ids[..stems.len as usize].copy_from_slice(&ids[..stems.len as usize]);
+        stems
+    }
+}
+
+impl std::ops::Deref for Stems {
+    type Target = [u32];
+
+    fn deref(&self) -> &[u32] {
+        &self.ids[..self.len as usize]
+    }
 }
 
 impl Candidate {
@@ -82,8 +110,9 @@ pub struct Reader<'a> {
 
 impl Reader<'_> {
     /// What a word form is, independent of its neighbours.
-    fn lexical(&self, surface: &str, lower: &str) -> Lexical {
-        let class = word_classes::class_of(self.classes, lower);
+    fn lexical(&self, surface: &str, lower: &str, stemmer: &Stemmer) -> Lexical {
+        let class = WORD_CACHE
+            .with_borrow_mut(|cache| cache.entry(stemmer, self.algorithm, self.classes, lower).0);
         Lexical {
             content: !self.stopwords.contains(lower)
                 && surface.chars().nth(1).is_some()
@@ -158,7 +187,7 @@ impl Reader<'_> {
                     let entry = match lexicon_index.get(lower.as_str()) {
                         Some(&e) => e,
                         None => {
-                            lexicon.push(self.lexical(surface, &lower));
+                            lexicon.push(self.lexical(surface, &lower, &stemmer));
                             lexicon_index.insert(lower.clone(), lexicon.len() - 1);
                             lexicon.len() - 1
                         }
@@ -168,7 +197,11 @@ impl Reader<'_> {
                         stem = Some(match lexicon[entry].stem {
                             Some(id) => id,
                             None => {
-                                let id = intern(&mut stem_ids, &mut stems, &stemmer.stem(&lower));
+                                let id = WORD_CACHE.with_borrow_mut(|cache| {
+                                    let (_, stem) =
+                                        cache.entry(&stemmer, self.algorithm, self.classes, &lower);
+                                    intern(&mut stem_ids, &mut stems, stem)
+                                });
                                 lexicon[entry].stem = Some(id);
                                 id
                             }
@@ -226,7 +259,7 @@ impl Reader<'_> {
                     continue;
                 }
                 key.clear();
-                for end in start..i.min(start + self.max_n) {
+                for end in start..i.min(start + self.max_n.min(MAX_NGRAM)) {
                     key.extend(words[end].stem);
                     if key.len() < self.min_n
                         || words[end].role != Role::Head
@@ -249,7 +282,7 @@ impl Reader<'_> {
                     };
                     if slot == next {
                         out.push(Candidate {
-                            stems: key.clone(),
+                            stems: Stems::new(&key),
                             mentions: vec![mention],
                         });
                     } else {
@@ -278,6 +311,50 @@ struct Lexical {
     makes_noun_verb: bool,
     /// Its stem's index, once stemmed.
     stem: Option<u32>,
+}
+
+/// Word classes and stems this thread already looked up, for one language: most
+/// words of a document were met in earlier ones, and one lookup in this table is far
+/// cheaper than a class-table lookup plus Snowball.
+struct WordCache {
+    algorithm: Option<Algorithm>,
+    words: FxHashMap<String, (WordClass, String)>,
+}
+
+/// Distinct words a thread remembers before starting afresh (bounds memory).
+const WORD_CACHE_WORDS: usize = 200_000;
+
+impl WordCache {
+    fn entry(
+        &mut self,
+        stemmer: &Stemmer,
+        algorithm: Algorithm,
+        classes: Option<&FxHashMap<&'static str, WordClass>>,
+        lower: &str,
+    ) -> (WordClass, &str) {
+        // One algorithm per language, so it also identifies the class table.
+        if self.algorithm != Some(algorithm) || self.words.len() >= WORD_CACHE_WORDS {
+            self.words.clear();
+            self.algorithm = Some(algorithm);
+        }
+        if !self.words.contains_key(lower) {
+            let class = word_classes::class_of(classes, lower);
+            let stem = stemmer.stem(lower).into_owned();
+            self.words.insert(lower.to_string(), (class, stem));
+        }
+        self.words
+            .get(lower)
+            .map_or((WordClass::Noun, ""), |(class, stem)| {
+                (*class, stem.as_str())
+            })
+    }
+}
+
+thread_local! {
+    static WORD_CACHE: std::cell::RefCell<WordCache> = std::cell::RefCell::new(WordCache {
+        algorithm: None,
+        words: FxHashMap::default(),
+    });
 }
 
 /// The index of `stem` among `stems`, added if new.

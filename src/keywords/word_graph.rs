@@ -31,7 +31,7 @@ pub enum Bias {
 const DAMPING: f64 = 0.85;
 const MAX_ITERATIONS: usize = 30;
 /// Total change in scores below which the walk has settled (ranks no longer move).
-const TOLERANCE: f64 = 1e-5;
+const TOLERANCE: f64 = 1e-4;
 
 /// The PageRank score of every content stem of `doc` (indexed like `doc.stems`).
 pub fn stem_scores(doc: &Document, settings: GraphSettings) -> Vec<f64> {
