@@ -3,6 +3,8 @@
 import pickle
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from rapidtext import (
     Bm25Scorer,
@@ -305,3 +307,28 @@ def test_corrupt_statistics_file_is_a_value_error(tmp_path, content):
 def test_missing_statistics_file_is_an_os_error(tmp_path):
     with pytest.raises(OSError):
         CorpusScorer.load(tmp_path / "absent.json")
+
+
+WORDS = ["Bank", "bank", "banks", "solar", "panel", "panels", "Zoë", "café", "the", "of", "and",
+         "raised", "to", "run", "İstanbul", "data", "mining", "3-day", "U.S.", "'s", "ﬁre"]
+SEPARATORS = [" ", " ", " ", ", ", ". ", "\n", "\n\n", " - ", "! ", "; "]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(SEPARATORS)), max_size=80),
+       st.sampled_from(keyword_methods()))
+def test_properties_on_generated_text(pieces, method):
+    text = "".join(w + s for w, s in pieces)
+    found = KeywordExtractor(method=method, top_k=20).extract(text)
+    scores = [k.score for k in found]
+    assert scores == sorted(scores, reverse=True)
+    assert all(0.0 < s <= 1.0 for s in scores)
+    keys = set()
+    for k in found:
+        for a, b in k.occurrences:
+            assert 0 <= a < b <= len(text)
+            assert text[a:b].strip() == text[a:b]
+        assert k.text in {text[a:b] for a, b in k.occurrences}
+        key = tuple(w.lower() for w in k.text.split())
+        assert key not in keys
+        keys.add(key)

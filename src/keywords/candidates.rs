@@ -49,7 +49,9 @@ pub struct Mention {
 #[derive(Debug, Clone)]
 pub struct Candidate {
     pub stems: Stems,
-    pub mentions: Vec<Mention>,
+    /// The first mention apart: most candidates have only one, and need no allocation.
+    first: Mention,
+    rest: Vec<Mention>,
 }
 
 /// The stem indices of a candidate, stored inline (a candidate has at most
@@ -81,7 +83,16 @@ impl std::ops::Deref for Stems {
 
 impl Candidate {
     pub fn count(&self) -> usize {
-        self.mentions.len()
+        1 + self.rest.len()
+    }
+
+    pub fn first_mention(&self) -> Mention {
+        self.first
+    }
+
+    /// Every mention, in text order.
+    pub fn mentions(&self) -> impl Iterator<Item = &Mention> {
+        std::iter::once(&self.first).chain(&self.rest)
     }
 }
 
@@ -283,10 +294,11 @@ impl Reader<'_> {
                     if slot == next {
                         out.push(Candidate {
                             stems: Stems::new(&key),
-                            mentions: vec![mention],
+                            first: mention,
+                            rest: Vec::new(),
                         });
                     } else {
-                        out[slot].mentions.push(mention);
+                        out[slot].rest.push(mention);
                     }
                 }
             }
@@ -395,7 +407,7 @@ mod tests {
         let doc = reader.read(text, &sentences);
         doc.candidates
             .iter()
-            .map(|c| c.mentions[0].span.of(text).to_string())
+            .map(|c| c.first_mention().span.of(text).to_string())
             .collect()
     }
 

@@ -146,7 +146,8 @@ impl CorpusScorer {
         for c in &doc.candidates {
             out.terms
                 .push((key_of(&doc.stems, &c.stems), c.count() as u32));
-            out.text_of.push(c.mentions[0].span.of(text).to_lowercase());
+            out.text_of
+                .push(c.first_mention().span.of(text).to_lowercase());
         }
         out
     }

@@ -250,9 +250,10 @@ pub fn select(doc: &Document, scores: &[f64], top_k: usize) -> Vec<Keyword> {
         .collect();
     order.sort_by(|&a, &b| {
         scores[b].total_cmp(&scores[a]).then(
-            doc.candidates[a].mentions[0]
+            doc.candidates[a]
+                .first_mention()
                 .first_word
-                .cmp(&doc.candidates[b].mentions[0].first_word),
+                .cmp(&doc.candidates[b].first_mention().first_word),
         )
     });
     // (first token, token count) of every part of a chosen keyword's mentions.
@@ -266,14 +267,13 @@ pub fn select(doc: &Document, scores: &[f64], top_k: usize) -> Vec<Keyword> {
         let candidate = &doc.candidates[c];
         let n = candidate.stems.len() as u32;
         let inside = candidate
-            .mentions
-            .iter()
+            .mentions()
             .filter(|m| covered.contains(&(m.first_word, n)))
             .count();
         if inside * 2 >= candidate.count() {
             continue;
         }
-        for m in &candidate.mentions {
+        for m in candidate.mentions() {
             for start in m.first_word..m.first_word + n {
                 for len in 1..=m.first_word + n - start {
                     covered.insert((start, len));
@@ -284,7 +284,7 @@ pub fn select(doc: &Document, scores: &[f64], top_k: usize) -> Vec<Keyword> {
             text: surface(doc, candidate).to_string(),
             score: scores[c] / best,
             count: candidate.count(),
-            occurrences: candidate.mentions.iter().map(|m| m.span).collect(),
+            occurrences: candidate.mentions().map(|m| m.span).collect(),
         });
     }
     out
@@ -293,7 +293,7 @@ pub fn select(doc: &Document, scores: &[f64], top_k: usize) -> Vec<Keyword> {
 /// The candidate's most frequent written form (the earliest on ties).
 fn surface<'t>(doc: &Document<'t>, candidate: &candidates::Candidate) -> &'t str {
     let mut counts: HashMap<&str, (usize, usize)> = HashMap::new();
-    for (i, m) in candidate.mentions.iter().enumerate() {
+    for (i, m) in candidate.mentions().enumerate() {
         let entry = counts.entry(m.span.of(doc.text)).or_insert((0, i));
         entry.0 += 1;
     }
