@@ -121,9 +121,7 @@ pub struct Reader<'a> {
 
 impl Reader<'_> {
     /// What a word form is, independent of its neighbours.
-    fn lexical(&self, surface: &str, lower: &str, stemmer: &Stemmer) -> Lexical {
-        let class = WORD_CACHE
-            .with_borrow_mut(|cache| cache.entry(stemmer, self.algorithm, self.classes, lower).0);
+    fn lexical(&self, surface: &str, lower: &str, class: WordClass, cached_stem: u32) -> Lexical {
         Lexical {
             content: !self.stopwords.contains(lower)
                 && surface.chars().nth(1).is_some()
@@ -133,6 +131,7 @@ impl Reader<'_> {
             makes_participle_verb: class == WordClass::Other
                 || word_classes::participle_is_verb_after(lower),
             makes_noun_verb: word_classes::noun_is_verb_after(lower),
+            cached_stem,
             stem: None,
         }
     }
@@ -163,6 +162,27 @@ impl Reader<'_> {
 
     /// Reads `text`, split into `sentences` (byte spans, in order).
     pub fn read<'t>(&self, text: &'t str, sentences: &[Span]) -> Document<'t> {
+        let (words, stems) = WORD_CACHE.with_borrow_mut(|cache| {
+            cache.prepare(self.algorithm);
+            self.words(text, sentences, cache)
+        });
+        let candidates = self.candidates(&words);
+        Document {
+            text,
+            words,
+            stems,
+            candidates,
+            sentence_count: sentences.len(),
+        }
+    }
+
+    /// The tokens of `text` with their roles, and the document's content stems.
+    fn words(
+        &self,
+        text: &str,
+        sentences: &[Span],
+        cache: &mut WordCache,
+    ) -> (Vec<Word>, Vec<String>) {
         let stemmer = Stemmer::create(self.algorithm);
         // Each distinct word form is looked up and stemmed once per document.
         let expected_words = text.len() / 6 + 1;
@@ -198,7 +218,8 @@ impl Reader<'_> {
                     let entry = match lexicon_index.get(lower.as_str()) {
                         Some(&e) => e,
                         None => {
-                            lexicon.push(self.lexical(surface, &lower, &stemmer));
+                            let (class, cached) = cache.lookup(&stemmer, self.classes, &lower);
+                            lexicon.push(self.lexical(surface, &lower, class, cached));
                             lexicon_index.insert(lower.clone(), lexicon.len() - 1);
                             lexicon.len() - 1
                         }
@@ -208,11 +229,8 @@ impl Reader<'_> {
                         stem = Some(match lexicon[entry].stem {
                             Some(id) => id,
                             None => {
-                                let id = WORD_CACHE.with_borrow_mut(|cache| {
-                                    let (_, stem) =
-                                        cache.entry(&stemmer, self.algorithm, self.classes, &lower);
-                                    intern(&mut stem_ids, &mut stems, stem)
-                                });
+                                let cached = &cache.stems[lexicon[entry].cached_stem as usize];
+                                let id = intern(&mut stem_ids, &mut stems, cached);
                                 lexicon[entry].stem = Some(id);
                                 id
                             }
@@ -239,14 +257,7 @@ impl Reader<'_> {
                 first &= !is_word;
             }
         }
-        let candidates = self.candidates(&words);
-        Document {
-            text,
-            words,
-            stems,
-            candidates,
-            sentence_count: sentences.len(),
-        }
+        (words, stems)
     }
 
     /// Every n-gram inside a run of content words of one sentence that ends in a head.
@@ -321,7 +332,9 @@ struct Lexical {
     makes_participle_verb: bool,
     /// A noun-or-verb after this word is a verb ("to play", "will run").
     makes_noun_verb: bool,
-    /// Its stem's index, once stemmed.
+    /// Its stem in the thread's word cache.
+    cached_stem: u32,
+    /// Its stem's index among the document's stems, once needed.
     stem: Option<u32>,
 }
 
@@ -330,35 +343,42 @@ struct Lexical {
 /// cheaper than a class-table lookup plus Snowball.
 struct WordCache {
     algorithm: Option<Algorithm>,
-    words: FxHashMap<String, (WordClass, String)>,
+    /// Lower-cased word -> (class, index of its stem in `stems`).
+    words: FxHashMap<String, (WordClass, u32)>,
+    stems: Vec<String>,
 }
 
 /// Distinct words a thread remembers before starting afresh (bounds memory).
 const WORD_CACHE_WORDS: usize = 200_000;
 
 impl WordCache {
-    fn entry(
-        &mut self,
-        stemmer: &Stemmer,
-        algorithm: Algorithm,
-        classes: Option<&FxHashMap<&'static str, WordClass>>,
-        lower: &str,
-    ) -> (WordClass, &str) {
+    /// Readies the cache for a document of `algorithm`'s language. It is only ever
+    /// cleared here, so stem indices stay valid while a document is read.
+    fn prepare(&mut self, algorithm: Algorithm) {
         // One algorithm per language, so it also identifies the class table.
         if self.algorithm != Some(algorithm) || self.words.len() >= WORD_CACHE_WORDS {
             self.words.clear();
+            self.stems.clear();
             self.algorithm = Some(algorithm);
         }
-        if !self.words.contains_key(lower) {
-            let class = word_classes::class_of(classes, lower);
-            let stem = stemmer.stem(lower).into_owned();
-            self.words.insert(lower.to_string(), (class, stem));
+    }
+
+    fn lookup(
+        &mut self,
+        stemmer: &Stemmer,
+        classes: Option<&FxHashMap<&'static str, WordClass>>,
+        lower: &str,
+    ) -> (WordClass, u32) {
+        if let Some(&known) = self.words.get(lower) {
+            return known;
         }
-        self.words
-            .get(lower)
-            .map_or((WordClass::Noun, ""), |(class, stem)| {
-                (*class, stem.as_str())
-            })
+        let entry = (
+            word_classes::class_of(classes, lower),
+            self.stems.len() as u32,
+        );
+        self.stems.push(stemmer.stem(lower).into_owned());
+        self.words.insert(lower.to_string(), entry);
+        entry
     }
 }
 
@@ -366,6 +386,7 @@ thread_local! {
     static WORD_CACHE: std::cell::RefCell<WordCache> = std::cell::RefCell::new(WordCache {
         algorithm: None,
         words: FxHashMap::default(),
+        stems: Vec::new(),
     });
 }
 
