@@ -189,7 +189,8 @@ impl Reader<'_> {
         let mut lexicon_index: FxHashMap<String, usize> =
             FxHashMap::with_capacity_and_hasher(expected_words / 2, Default::default());
         let mut lexicon: Vec<Lexical> = Vec::new();
-        let mut stem_ids: FxHashMap<String, u32> =
+        // Thread-cache stem index -> this document's stem index.
+        let mut stem_ids: FxHashMap<u32, u32> =
             FxHashMap::with_capacity_and_hasher(expected_words / 2, Default::default());
         let mut stems = Vec::new();
         let mut words = Vec::with_capacity(expected_words);
@@ -229,8 +230,11 @@ impl Reader<'_> {
                         stem = Some(match lexicon[entry].stem {
                             Some(id) => id,
                             None => {
-                                let cached = &cache.stems[lexicon[entry].cached_stem as usize];
-                                let id = intern(&mut stem_ids, &mut stems, cached);
+                                let cached = lexicon[entry].cached_stem;
+                                let id = *stem_ids.entry(cached).or_insert_with(|| {
+                                    stems.push(cache.stems[cached as usize].clone());
+                                    stems.len() as u32 - 1
+                                });
                                 lexicon[entry].stem = Some(id);
                                 id
                             }
@@ -345,7 +349,9 @@ struct WordCache {
     algorithm: Option<Algorithm>,
     /// Lower-cased word -> (class, index of its stem in `stems`).
     words: FxHashMap<String, (WordClass, u32)>,
+    /// Distinct stems ("bank" once for "bank" and "banks") and their indices.
     stems: Vec<String>,
+    stem_ids: FxHashMap<String, u32>,
 }
 
 /// Distinct words a thread remembers before starting afresh (bounds memory).
@@ -359,6 +365,7 @@ impl WordCache {
         if self.algorithm != Some(algorithm) || self.words.len() >= WORD_CACHE_WORDS {
             self.words.clear();
             self.stems.clear();
+            self.stem_ids.clear();
             self.algorithm = Some(algorithm);
         }
     }
@@ -372,11 +379,8 @@ impl WordCache {
         if let Some(&known) = self.words.get(lower) {
             return known;
         }
-        let entry = (
-            word_classes::class_of(classes, lower),
-            self.stems.len() as u32,
-        );
-        self.stems.push(stemmer.stem(lower).into_owned());
+        let stem = intern(&mut self.stem_ids, &mut self.stems, &stemmer.stem(lower));
+        let entry = (word_classes::class_of(classes, lower), stem);
         self.words.insert(lower.to_string(), entry);
         entry
     }
@@ -387,6 +391,7 @@ thread_local! {
         algorithm: None,
         words: FxHashMap::default(),
         stems: Vec::new(),
+        stem_ids: FxHashMap::default(),
     });
 }
 

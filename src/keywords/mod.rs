@@ -12,7 +12,7 @@ mod word_classes;
 mod word_graph;
 mod yake;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use rust_stemmers::Algorithm;
 use rustc_hash::FxHashSet;
@@ -248,22 +248,32 @@ pub fn select(doc: &Document, scores: &[f64], top_k: usize) -> Vec<Keyword> {
     let mut order: Vec<usize> = (0..doc.candidates.len())
         .filter(|&c| scores[c].is_finite() && scores[c] > 0.0)
         .collect();
-    order.sort_by(|&a, &b| {
-        scores[b].total_cmp(&scores[a]).then(
-            doc.candidates[a]
+    let better = |a: &usize, b: &usize| {
+        scores[*b].total_cmp(&scores[*a]).then(
+            doc.candidates[*a]
                 .first_mention()
                 .first_word
-                .cmp(&doc.candidates[b].first_mention().first_word),
+                .cmp(&doc.candidates[*b].first_mention().first_word),
         )
-    });
+    };
+    // Only the head needs sorting unless many of its candidates are skipped below.
+    let head = (top_k * 8).min(order.len());
+    if head < order.len() {
+        order.select_nth_unstable_by(head, better);
+    }
+    order[..head].sort_by(better);
     // (first token, token count) of every part of a chosen keyword's mentions.
-    let mut covered: HashSet<(u32, u32)> = HashSet::new();
+    let mut covered: FxHashSet<(u32, u32)> = FxHashSet::default();
     let mut out: Vec<Keyword> = Vec::with_capacity(top_k);
     let best = order.first().map_or(1.0, |&c| scores[c]);
-    for c in order {
+    for i in 0..order.len() {
         if out.len() == top_k {
             break;
         }
+        if i == head {
+            order[head..].sort_by(better);
+        }
+        let c = order[i];
         let candidate = &doc.candidates[c];
         let n = candidate.stems.len() as u32;
         let inside = candidate
