@@ -8,7 +8,7 @@ use super::candidates::Document;
 use super::word_graph::{self, Bias, GraphSettings};
 
 /// Co-occurrence window in tokens (tuned on Inspec train, with position bias).
-const WINDOW: usize = 10;
+const WINDOW: usize = 8;
 /// Content words from which phrase recurrence counts in full.
 const TRUSTED_LENGTH: f64 = 200.0;
 
