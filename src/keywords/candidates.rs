@@ -131,14 +131,18 @@ impl Reader<'_> {
             makes_participle_verb: class == WordClass::Other
                 || word_classes::participle_is_verb_after(lower),
             makes_noun_verb: word_classes::noun_is_verb_after(lower),
+            gerund: matches!(class, WordClass::NounOrVerb | WordClass::MostlyVerb)
+                && lower.ends_with("ing"),
             cached_stem,
             stem: None,
         }
     }
 
-    /// The role of a word given the word before it in its sentence (if any) and that word's role.
-    fn role(word: &Lexical, previous: Option<(&Lexical, Role)>) -> Role {
-        if !word.content {
+    /// The role of a word given the word before it in its sentence (if any) and that
+    /// word's role; `after_name` when this lower-case word follows a capitalised name.
+    fn role(word: &Lexical, previous: Option<(&Lexical, Role)>, after_name: bool) -> Role {
+        if !word.content || (word.gerund && after_name) {
+            // "Wilkins throwing": a verb, where "image processing" is a noun.
             return Role::Boundary;
         }
         let after_content = previous.is_some_and(|(_, r)| r != Role::Boundary);
@@ -193,12 +197,12 @@ impl Reader<'_> {
         let mut stem_ids: FxHashMap<u32, u32> =
             FxHashMap::with_capacity_and_hasher(expected_words / 2, Default::default());
         let mut stems = Vec::new();
-        let mut words = Vec::with_capacity(expected_words);
+        let mut words: Vec<Word> = Vec::with_capacity(expected_words);
         let mut lower = String::new();
         for (index, sentence) in sentences.iter().enumerate() {
             let mut first = true;
-            // The previous word of this sentence (its lexicon entry and role), if adjacent.
-            let mut previous: Option<(usize, Role)> = None;
+            // The previous word of this sentence (lexicon entry, role, is a name), if adjacent.
+            let mut previous: Option<(usize, Role, bool)> = None;
             for token in tokenize(sentence.of(text)) {
                 let span = Span::new(
                     sentence.start + token.span.start,
@@ -206,6 +210,13 @@ impl Reader<'_> {
                 );
                 let surface = span.of(text);
                 let is_word = token.kind == TokenKind::Word;
+                let capitalised = surface.chars().next().is_some_and(char::is_uppercase);
+                let acronym = capitalised
+                    && is_word
+                    && surface.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                    && !surface.chars().any(char::is_lowercase);
+                // Capitalised mid-sentence, not an acronym: a name ("Wilkins", not "GPU").
+                let name = capitalised && !acronym && !first && is_word;
                 let mut role = Role::Boundary;
                 let mut stem = None;
                 if is_word {
@@ -225,7 +236,23 @@ impl Reader<'_> {
                             lexicon.len() - 1
                         }
                     };
-                    role = Self::role(&lexicon[entry], previous.map(|(p, r)| (&lexicon[p], r)));
+                    let after_name = !capitalised && previous.is_some_and(|(_, _, n)| n);
+                    role = Self::role(
+                        &lexicon[entry],
+                        previous.map(|(p, r, _)| (&lexicon[p], r)),
+                        after_name,
+                    );
+                    // Before a content word, a mostly-verb word is a verb ("robbing girls"),
+                    // and so is a lower-case gerund before a name ("claiming Wilkins").
+                    if let (Some((p, r, _)), Some(last)) = (previous, words.last_mut()) {
+                        let verb_before =
+                            role != Role::Boundary && lexicon[p].class == WordClass::MostlyVerb;
+                        let gerund_before_name = name && lexicon[p].gerund && !last.capitalised;
+                        if r != Role::Boundary && (verb_before || gerund_before_name) {
+                            last.role = Role::Boundary;
+                            last.stem = None;
+                        }
+                    }
                     if role != Role::Boundary {
                         stem = Some(match lexicon[entry].stem {
                             Some(id) => id,
@@ -240,15 +267,10 @@ impl Reader<'_> {
                             }
                         });
                     }
-                    previous = Some((entry, role));
+                    previous = Some((entry, role, name));
                 } else {
                     previous = None;
                 }
-                let capitalised = surface.chars().next().is_some_and(char::is_uppercase);
-                let acronym = capitalised
-                    && is_word
-                    && surface.chars().filter(|c| c.is_alphabetic()).count() >= 2
-                    && !surface.chars().any(char::is_lowercase);
                 words.push(Word {
                     span,
                     role,
@@ -336,6 +358,8 @@ struct Lexical {
     makes_participle_verb: bool,
     /// A noun-or-verb after this word is a verb ("to play", "will run").
     makes_noun_verb: bool,
+    /// An English -ing form that is also a noun ("processing", "throwing").
+    gerund: bool,
     /// Its stem in the thread's word cache.
     cached_stem: u32,
     /// Its stem's index among the document's stems, once needed.

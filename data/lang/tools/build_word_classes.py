@@ -103,13 +103,19 @@ def main():
     rows = []
     # Nouns that are also verb forms ("plays", "kill", "running"): nouns unless a word
     # such as "to" or "will" stands before them. Those tagged far more often as verbs
-    # than as nouns in SemCor ("sell", "wins") are `w`: verbs after a noun as well.
+    # than as nouns in SemCor ("sell", "wins") are `w`: verbs after or before a content
+    # word as well.
     for word in sorted(((verbs | gerunds) & noun_forms) | (gerunds - adjectives - adverbs)):
         if len(word) < 2:
             continue
         as_noun = noun_uses.get(word, 0) + noun_uses.get(singular.get(word, ""), 0)
         as_verb = verb_uses.get(verb_of.get(word, ""), 0)
-        leaning = "w" if word not in gerunds and as_verb > 3 * as_noun else "b"
+        if word in gerunds:
+            # An -ing form WordNet lists as a noun ("processing", "mining") is a noun;
+            # any other ("abusing", "responding") reads as a verb.
+            leaning = "b" if word in noun_forms else "w"
+        else:
+            leaning = "w" if as_verb > 3 * as_noun else "b"
         rows.append(f"{word}\t{leaning}")
     for word in sorted((adjectives | verbs | adverbs) - noun_forms):
         if len(word) < 2:
