@@ -135,7 +135,8 @@ class Keyword:
     ``score`` is in (0, 1] with the document's best keyword at 1 (higher is better;
     comparable within one document only), ``count`` is the number of mentions and
     ``occurrences`` their ``(start, end)`` code-point spans: ``doc[start:end]`` is a
-    mention (it may differ from ``text`` in case or plural).
+    mention (it may differ from ``text`` in case or plural, or be a short form of a
+    name: "Lagarde" for "Christine Lagarde").
     """
 
     @property

@@ -265,6 +265,8 @@ pub fn select(doc: &Document, scores: &[f64], top_k: usize) -> Vec<Keyword> {
     // (first token, token count) of every part of a chosen keyword's mentions.
     let mut covered: FxHashSet<(u32, u32)> = FxHashSet::default();
     let mut out: Vec<Keyword> = Vec::with_capacity(top_k);
+    // Chosen names: their stems and their place in `out`.
+    let mut names: Vec<(&[u32], usize)> = Vec::new();
     let best = order.first().map_or(1.0, |&c| scores[c]);
     for i in 0..order.len() {
         if out.len() == top_k {
@@ -283,6 +285,29 @@ pub fn select(doc: &Document, scores: &[f64], top_k: usize) -> Vec<Keyword> {
         if inside * 2 >= candidate.count() {
             continue;
         }
+        // "Keller" and "Maria Keller" are one person: one keyword, at the better rank,
+        // written as the full name, with the mentions of both.
+        let name = is_name(doc, candidate);
+        if name {
+            let same = names.iter().position(|(other, _)| {
+                ends_with(other, &candidate.stems) || ends_with(&candidate.stems, other)
+            });
+            if let Some(i) = same {
+                let (other, slot) = names[i];
+                let kept = &mut out[slot];
+                kept.occurrences
+                    .extend(candidate.mentions().map(|m| m.span));
+                kept.occurrences.sort_by_key(|s| s.start);
+                kept.occurrences.dedup();
+                kept.count = kept.occurrences.len();
+                if candidate.stems.len() > other.len() {
+                    kept.text = surface(doc, candidate).to_string();
+                    names[i].0 = &candidate.stems;
+                }
+                continue;
+            }
+            names.push((&candidate.stems, out.len()));
+        }
         for m in candidate.mentions() {
             for start in m.first_word..m.first_word + n {
                 for len in 1..=m.first_word + n - start {
@@ -298,6 +323,21 @@ pub fn select(doc: &Document, scores: &[f64], top_k: usize) -> Vec<Keyword> {
         });
     }
     out
+}
+
+/// Whether `short` ends `long` (and is shorter): "Keller" ends "Maria Keller".
+fn ends_with(long: &[u32], short: &[u32]) -> bool {
+    long.len() > short.len() && long.ends_with(short)
+}
+
+/// Whether every word of every mention is capitalised (a name).
+fn is_name(doc: &Document, candidate: &candidates::Candidate) -> bool {
+    candidate.mentions().all(|m| {
+        let first = m.first_word as usize;
+        doc.words[first..first + candidate.stems.len()]
+            .iter()
+            .all(|w| w.capitalised)
+    })
 }
 
 /// The candidate's most frequent written form (the earliest on ties).
