@@ -190,7 +190,7 @@ impl Reader<'_> {
         let stemmer = Stemmer::create(self.algorithm);
         // Each distinct word form is looked up and stemmed once per document.
         let expected_words = text.len() / 6 + 1;
-        let mut lexicon_index: FxHashMap<String, usize> =
+        let mut lexicon_index: FxHashMap<WordKey, usize> =
             FxHashMap::with_capacity_and_hasher(expected_words / 2, Default::default());
         let mut lexicon: Vec<Lexical> = Vec::new();
         // Thread-cache stem index -> this document's stem index.
@@ -227,12 +227,13 @@ impl Reader<'_> {
                     } else {
                         lower.extend(surface.chars().flat_map(char::to_lowercase));
                     }
-                    let entry = match lexicon_index.get(lower.as_str()) {
+                    let key = WordKey::new(&lower);
+                    let entry = match lexicon_index.get(&key) {
                         Some(&e) => e,
                         None => {
                             let (class, cached) = cache.lookup(&stemmer, self.classes, &lower);
                             lexicon.push(self.lexical(surface, &lower, class, cached));
-                            lexicon_index.insert(lower.clone(), lexicon.len() - 1);
+                            lexicon_index.insert(key, lexicon.len() - 1);
                             lexicon.len() - 1
                         }
                     };
@@ -366,13 +367,35 @@ struct Lexical {
     stem: Option<u32>,
 }
 
+/// A lower-cased word as a hash key: ASCII words of up to 16 bytes (nearly all) are
+/// packed into an integer, so lookups compare integers instead of calling memcmp.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum WordKey {
+    Short(u128),
+    Long(Box<str>),
+}
+
+impl WordKey {
+    fn new(word: &str) -> Self {
+        let bytes = word.as_bytes();
+        // Words never contain NUL, so zero padding keeps packed keys distinct.
+        if bytes.len() <= 16 && word.is_ascii() {
+            let mut packed = [0u8; 16];
+            packed[..bytes.len()].copy_from_slice(bytes);
+            WordKey::Short(u128::from_le_bytes(packed))
+        } else {
+            WordKey::Long(word.into())
+        }
+    }
+}
+
 /// Word classes and stems this thread already looked up, for one language: most
 /// words of a document were met in earlier ones, and one lookup in this table is far
 /// cheaper than a class-table lookup plus Snowball.
 struct WordCache {
     algorithm: Option<Algorithm>,
     /// Lower-cased word -> (class, index of its stem in `stems`).
-    words: FxHashMap<String, (WordClass, u32)>,
+    words: FxHashMap<WordKey, (WordClass, u32)>,
     /// Distinct stems ("bank" once for "bank" and "banks") and their indices.
     stems: Vec<String>,
     stem_ids: FxHashMap<String, u32>,
@@ -400,12 +423,13 @@ impl WordCache {
         classes: Option<&FxHashMap<&'static str, WordClass>>,
         lower: &str,
     ) -> (WordClass, u32) {
-        if let Some(&known) = self.words.get(lower) {
+        let key = WordKey::new(lower);
+        if let Some(&known) = self.words.get(&key) {
             return known;
         }
         let stem = intern(&mut self.stem_ids, &mut self.stems, &stemmer.stem(lower));
         let entry = (word_classes::class_of(classes, lower), stem);
-        self.words.insert(lower.to_string(), entry);
+        self.words.insert(key, entry);
         entry
     }
 }
