@@ -31,7 +31,7 @@ pub enum Bias {
 const DAMPING: f64 = 0.85;
 const MAX_ITERATIONS: usize = 30;
 /// Total change in scores below which the walk has settled (the ranks no longer move:
-/// the dev-set F1 is the same as with 1e-6).
+/// the dev-set F1 is the same as with tighter tolerances).
 const TOLERANCE: f64 = 1e-3;
 
 /// The PageRank score of every content stem of `doc` (indexed like `doc.stems`).
