@@ -79,14 +79,19 @@ def yake_peer():
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path,
-                        default=Path(os.environ.get("RAPIDTEXT_KW_DATA", SHARED / "data" / "kw")))
+    parser.add_argument(
+        "--data",
+        type=Path,
+        default=Path(os.environ.get("RAPIDTEXT_KW_DATA", SHARED / "data" / "kw")),
+    )
     parser.add_argument("--yake-docs", type=int, default=150, help="documents timed for YAKE")
     args = parser.parse_args()
     texts = load(args.data)
     words = sum(len(t.split()) for t in texts) / len(texts)
-    print(f"{len(texts)} news documents, {words:.0f} words each on average; "
-          f"{rapidtext.default_threads()} threads available\n")
+    print(
+        f"{len(texts)} news documents, {words:.0f} words each on average; "
+        f"{rapidtext.default_threads()} threads available\n"
+    )
 
     # YAKE is slow: it runs on an evenly spread sample of the same documents.
     sample = texts[:: max(1, len(texts) // args.yake_docs)]
@@ -99,15 +104,23 @@ def main() -> int:
     default = KeywordExtractor()
     for threads in (1, None):
         label = "all cores" if threads is None else f"{threads} thread"
-        batch = rate(lambda ts, n=threads: default.extract_batch(ts, n_threads=n), texts, 2.0,
-                     time.perf_counter)
-        rows.append((f"rapidtext {keyword_methods()[0]} extract_batch, {label} (wall clock)", batch))
+        batch = rate(
+            lambda ts, n=threads: default.extract_batch(ts, n_threads=n),
+            texts,
+            2.0,
+            time.perf_counter,
+        )
+        rows.append(
+            (f"rapidtext {keyword_methods()[0]} extract_batch, {label} (wall clock)", batch)
+        )
     print("| system | docs/s | x YAKE | x rake-nltk |")
     print("|---|---:|---:|---:|")
     for name, r in rows:
         print(f"| {name} | {r:,.0f} | {r / yake_rate:,.0f} | {r / rake_rate:,.1f} |")
 
-    print("\nLength scaling (default method, one document repeated): time per word should stay flat")
+    print(
+        "\nLength scaling (default method, one document repeated): time per word should stay flat"
+    )
     base = " ".join(texts[:5])
     for times in (1, 4, 16, 64):
         doc = "\n\n".join([base] * times)

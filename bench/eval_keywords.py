@@ -52,8 +52,11 @@ def yake_predictions(texts: list[str]) -> list[list[str]]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path,
-                        default=Path(os.environ.get("RAPIDTEXT_KW_DATA", SHARED / "data" / "kw")))
+    parser.add_argument(
+        "--data",
+        type=Path,
+        default=Path(os.environ.get("RAPIDTEXT_KW_DATA", SHARED / "data" / "kw")),
+    )
     parser.add_argument("--split", default="dev", choices=["dev", "train"])
     parser.add_argument("--methods", default=",".join(keyword_methods()))
     parser.add_argument("--datasets", default=",".join(DATASETS))
@@ -64,7 +67,9 @@ def main() -> int:
     if not args.no_yake:
         systems.append("YAKE (PyPI)")
     table: dict[str, dict[str, tuple[float, float]]] = {s: {} for s in systems}
-    datasets = [d for d in args.datasets.split(",") if (args.data / f"{d}.{args.split}.jsonl").exists()]
+    datasets = [
+        d for d in args.datasets.split(",") if (args.data / f"{d}.{args.split}.jsonl").exists()
+    ]
     if not datasets:
         sys.exit(f"no {args.split} files under {args.data}")
     for name in datasets:
@@ -78,14 +83,18 @@ def main() -> int:
                 predictions = [[k.text for k in found] for found in extractor.extract_batch(texts)]
             result = metrics.score(predictions, golds)
             table[system][name] = (result["@5"]["F1"], result["@10"]["F1"])
-            print(f"  {name:12s} {system:14s} F1@5 {result['@5']['F1']:.3f}  "
-                  f"F1@10 {result['@10']['F1']:.3f}  ({time.perf_counter() - start:.1f}s)",
-                  file=sys.stderr)
+            print(
+                f"  {name:12s} {system:14s} F1@5 {result['@5']['F1']:.3f}  "
+                f"F1@10 {result['@10']['F1']:.3f}  ({time.perf_counter() - start:.1f}s)",
+                file=sys.stderr,
+            )
     header = "| method | " + " | ".join(f"{d} F1@5 | {d} F1@10" for d in datasets)
     print(header + " | mean F1@10 |")
     print("|---" * (2 * len(datasets) + 2) + "|")
     for system in systems:
-        cells = " | ".join(f"{table[system][d][0]:.3f} | {table[system][d][1]:.3f}" for d in datasets)
+        cells = " | ".join(
+            f"{table[system][d][0]:.3f} | {table[system][d][1]:.3f}" for d in datasets
+        )
         mean = sum(table[system][d][1] for d in datasets) / len(datasets)
         print(f"| {system} | {cells} | {mean:.3f} |")
     return 0

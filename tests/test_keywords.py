@@ -5,7 +5,6 @@ import pickle
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
 from rapidtext import (
     Bm25Scorer,
     Keyword,
@@ -201,10 +200,16 @@ def test_keyword_value_semantics_and_pickling():
 
 
 def test_extractor_pickles_with_its_settings():
-    ex = KeywordExtractor("en", method="yake", ngram_range=(1, 2), top_k=4, extra_stopwords=["euro"])
+    ex = KeywordExtractor(
+        "en", method="yake", ngram_range=(1, 2), top_k=4, extra_stopwords=["euro"]
+    )
     back = pickle.loads(pickle.dumps(ex))
     assert (back.method, back.ngram_range, back.top_k, back.extra_stopwords) == (
-        "yake", (1, 2), 4, ["euro"])
+        "yake",
+        (1, 2),
+        4,
+        ["euro"],
+    )
     assert back.extract(NEWS) == ex.extract(NEWS)
     assert "yake" in repr(ex)
 
@@ -243,7 +248,7 @@ def test_corpus_scorer_fit_transform_score(cls):
 def test_rarer_terms_weigh_more_with_tfidf():
     scorer = TfidfScorer().fit(CORPUS)
     vocab = scorer.vocabulary
-    data, indices, indptr = scorer.transform([CORPUS[2]])
+    data, indices, _ = scorer.transform([CORPUS[2]])
     row = dict(zip(indices, data))
     assert row[vocab.index("japan")] > row[vocab.index("interest rates")]
 
@@ -316,14 +321,37 @@ def test_missing_statistics_file_is_an_os_error(tmp_path):
         CorpusScorer.load(tmp_path / "absent.json")
 
 
-WORDS = ["Bank", "bank", "banks", "solar", "panel", "panels", "Zoë", "café", "the", "of", "and",
-         "raised", "to", "run", "İstanbul", "data", "mining", "3-day", "U.S.", "'s", "ﬁre"]
+WORDS = [
+    "Bank",
+    "bank",
+    "banks",
+    "solar",
+    "panel",
+    "panels",
+    "Zoë",
+    "café",
+    "the",
+    "of",
+    "and",
+    "raised",
+    "to",
+    "run",
+    "İstanbul",
+    "data",
+    "mining",
+    "3-day",
+    "U.S.",
+    "'s",
+    "ﬁre",
+]
 SEPARATORS = [" ", " ", " ", ", ", ". ", "\n", "\n\n", " - ", "! ", "; "]
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(SEPARATORS)), max_size=80),
-       st.sampled_from(keyword_methods()))
+@given(
+    st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(SEPARATORS)), max_size=80),
+    st.sampled_from(keyword_methods()),
+)
 def test_properties_on_generated_text(pieces, method):
     text = "".join(w + s for w, s in pieces)
     found = KeywordExtractor(method=method, top_k=20).extract(text)
