@@ -289,9 +289,9 @@ pub fn select(doc: &Document, scores: &[f64], top_k: usize) -> Vec<Keyword> {
         // written as the full name, with the mentions of both.
         let name = is_name(doc, candidate);
         if name {
-            let same = names
-                .iter()
-                .position(|(other, _)| same_name(other, &candidate.stems));
+            let same = names.iter().position(|(other, _)| {
+                ends_with(other, &candidate.stems) || ends_with(&candidate.stems, other)
+            });
             if let Some(i) = same {
                 let (other, slot) = names[i];
                 let kept = &mut out[slot];
@@ -325,11 +325,9 @@ pub fn select(doc: &Document, scores: &[f64], top_k: usize) -> Vec<Keyword> {
     out
 }
 
-/// Whether one name is the start or the end of the other ("Keller" of "Maria Keller",
-/// "Madison" of "Madison County").
-fn same_name(a: &[u32], b: &[u32]) -> bool {
-    let (long, short) = if a.len() >= b.len() { (a, b) } else { (b, a) };
-    long.len() > short.len() && (long.ends_with(short) || long.starts_with(short))
+/// Whether `short` ends `long` (and is shorter): "Keller" ends "Maria Keller".
+fn ends_with(long: &[u32], short: &[u32]) -> bool {
+    long.len() > short.len() && long.ends_with(short)
 }
 
 /// Whether every word of every mention is capitalised (a name).
