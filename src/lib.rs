@@ -4,6 +4,7 @@
 //! `python` feature) is the only place that knows about Python.
 
 pub mod entities;
+pub mod keywords;
 pub mod lang;
 pub mod parallel;
 pub mod sentences;

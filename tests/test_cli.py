@@ -35,3 +35,24 @@ def test_missing_file_is_a_clean_error():
     out = run("sentences", "no/such/file.txt")
     assert out.returncode == 1
     assert "No such file" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_keywords_human_readable_and_json():
+    text = EXAMPLE.read_text(encoding="utf-8")
+    out = run("keywords", "--top-k", "3", str(EXAMPLE))
+    assert out.returncode == 0
+    lines = out.stdout.splitlines()
+    assert len(lines) == 3
+    score, count, phrase = lines[0].split("\t")
+    assert float(score) == 1.0 and int(count) >= 1 and phrase
+    out = run("keywords", "--json", "--method", "yake", "-", stdin=text)
+    assert out.returncode == 0
+    for line in out.stdout.splitlines():
+        record = json.loads(line)
+        assert 0 < record["score"] <= 1
+        assert record["text"] in {text[a:b] for a, b in record["occurrences"]}
+
+
+def test_keywords_bad_arguments():
+    assert run("keywords", "--top-k", "0", str(EXAMPLE)).returncode != 0
+    assert run("keywords", "--method", "bert", str(EXAMPLE)).returncode != 0

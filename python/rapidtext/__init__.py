@@ -6,18 +6,30 @@
 """
 
 from rapidtext._rapidtext import (
+    Bm25Scorer,
+    Keyword,
+    KeywordExtractor,
     Sentence,
     SentenceSplitter,
+    TfidfScorer,
     __version__,
     default_threads,
 )
+from rapidtext.keywords import extract_keywords, keyword_languages, keyword_methods
 from rapidtext.sentences import split_sentences, supported_languages
 
 __all__ = [
+    "Bm25Scorer",
+    "Keyword",
+    "KeywordExtractor",
     "Sentence",
     "SentenceSplitter",
+    "TfidfScorer",
     "__version__",
     "default_threads",
+    "extract_keywords",
+    "keyword_languages",
+    "keyword_methods",
     "split_sentences",
     "supported_languages",
 ]

@@ -7,7 +7,13 @@ import json
 import sys
 from collections.abc import Sequence
 
-from rapidtext._rapidtext import SentenceSplitter, supported_languages
+from rapidtext._rapidtext import (
+    KeywordExtractor,
+    SentenceSplitter,
+    keyword_languages,
+    keyword_methods,
+    supported_languages,
+)
 
 
 def _read(path: str) -> str:
@@ -30,6 +36,27 @@ def _sentences(args: argparse.Namespace) -> int:
     return 0
 
 
+def _keywords(args: argparse.Namespace) -> int:
+    if args.top_k < 1:
+        print(f"rapidtext: --top-k must be a positive integer, got {args.top_k}", file=sys.stderr)
+        return 2
+    extractor = KeywordExtractor(args.language, method=args.method, top_k=args.top_k)
+    for path in args.files:
+        for k in extractor.extract(_read(path)):
+            if args.json:
+                record = {
+                    "file": path,
+                    "text": k.text,
+                    "score": k.score,
+                    "count": k.count,
+                    "occurrences": k.occurrences,
+                }
+                print(json.dumps(record, ensure_ascii=False))
+            else:
+                print(f"{k.score:.3f}\t{k.count}\t{' '.join(k.text.split())}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="rapidtext", description="Fast sentence splitting, entity tagging and keywords."
@@ -41,6 +68,13 @@ def build_parser() -> argparse.ArgumentParser:
     sent.add_argument("--newlines", default="auto", choices=["auto", "split", "ignore"])
     sent.add_argument("--json", action="store_true", help="JSON lines with code-point offsets")
     sent.set_defaults(run=_sentences)
+    kw = commands.add_parser("keywords", help="keyphrases of a text: score, count, phrase")
+    kw.add_argument("files", nargs="+", metavar="FILE", help="UTF-8 text file, or - for stdin")
+    kw.add_argument("--top-k", type=int, default=10, help="keyphrases per file (default 10)")
+    kw.add_argument("--method", default=keyword_methods()[0], choices=keyword_methods())
+    kw.add_argument("--language", default="en", choices=keyword_languages())
+    kw.add_argument("--json", action="store_true", help="JSON lines with code-point offsets")
+    kw.set_defaults(run=_keywords)
     return parser
 
 

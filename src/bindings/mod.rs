@@ -4,6 +4,7 @@
 mod batch;
 mod columns;
 mod errors;
+mod keywords;
 mod sentences;
 mod text;
 
@@ -14,5 +15,6 @@ fn _rapidtext(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add_function(wrap_pyfunction!(batch::default_threads, m)?)?;
     sentences::register(m)?;
+    keywords::register(m)?;
     Ok(())
 }

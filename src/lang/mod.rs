@@ -1,6 +1,7 @@
 //! Bundled language data, compiled into the library and parsed once per process.
 
 pub mod abbreviations;
+pub mod stopwords;
 
 /// Codes of the languages the sentence splitter supports, sorted.
 pub const SUPPORTED: &[&str] = &[
