@@ -6,18 +6,24 @@
 """
 
 from rapidtext._rapidtext import (
+    Entity,
+    EntityTagger,
     Sentence,
     SentenceSplitter,
     __version__,
     default_threads,
 )
+from rapidtext.entities import extract_entities
 from rapidtext.sentences import split_sentences, supported_languages
 
 __all__ = [
+    "Entity",
+    "EntityTagger",
     "Sentence",
     "SentenceSplitter",
     "__version__",
     "default_threads",
+    "extract_entities",
     "split_sentences",
     "supported_languages",
 ]

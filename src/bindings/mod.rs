@@ -2,6 +2,7 @@
 //! arguments, calls the engine and converts results; no logic lives here.
 
 mod batch;
+mod entities;
 mod errors;
 mod sentences;
 mod text;
@@ -13,5 +14,6 @@ fn _rapidtext(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add_function(wrap_pyfunction!(batch::default_threads, m)?)?;
     sentences::register(m)?;
+    entities::register(m)?;
     Ok(())
 }

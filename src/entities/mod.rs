@@ -2,9 +2,17 @@
 //! rule-based recognisers for numbers, dates and contacts, and the user's
 //! phrase lists and patterns. All produce `Entity` values over byte spans.
 
+mod features;
+pub mod format;
+mod gazetteers;
+mod hashing;
 mod label;
+pub mod model;
+mod tagger;
+pub mod train;
 
 pub use label::Label;
+pub use tagger::{EntityTagger, LoadError};
 
 use crate::text::Span;
 

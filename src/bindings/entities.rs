@@ -1,0 +1,360 @@
+//! `Entity` and `EntityTagger` for Python.
+
+use std::path::PathBuf;
+
+use pyo3::basic::CompareOp;
+use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyDict, PyString, PyTuple};
+
+use super::errors::value_error;
+use super::{batch, text};
+use crate::entities::train::{EpochStats, Example, TrainError, TrainOptions};
+use crate::entities::{format, Entity as EngineEntity, EntityTagger as Engine, Label, LoadError};
+use crate::text::Span;
+
+/// Texts at least this long are tagged without the GIL held.
+const DETACH_BYTES: usize = 1 << 14;
+
+/// One entity: `text[start:end]` of the input (code points), its label and confidence.
+#[pyclass(frozen, module = "rapidtext._rapidtext")]
+pub struct Entity {
+    #[pyo3(get)]
+    text: Py<PyString>,
+    #[pyo3(get)]
+    start: usize,
+    #[pyo3(get)]
+    end: usize,
+    #[pyo3(get)]
+    label: Py<PyString>,
+    #[pyo3(get)]
+    score: f32,
+}
+
+impl Entity {
+    fn key<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        (
+            self.text.clone_ref(py),
+            self.start,
+            self.end,
+            self.label.clone_ref(py),
+            self.score,
+        )
+            .into_pyobject(py)
+    }
+}
+
+#[pymethods]
+impl Entity {
+    #[new]
+    #[pyo3(signature = (text, start, end, label, score = 1.0))]
+    fn new(text: Py<PyString>, start: usize, end: usize, label: Py<PyString>, score: f32) -> Self {
+        Entity {
+            text,
+            start,
+            end,
+            label,
+            score,
+        }
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(format!(
+            "Entity(start={}, end={}, label={}, text={}, score={:.3})",
+            self.start,
+            self.end,
+            self.label.bind(py).repr()?,
+            self.text.bind(py).repr()?,
+            self.score
+        ))
+    }
+
+    fn __richcmp__(&self, other: &Bound<'_, PyAny>, op: CompareOp) -> PyResult<Py<PyAny>> {
+        let py = other.py();
+        let Ok(other) = other.cast::<Entity>() else {
+            return Ok(py.NotImplemented());
+        };
+        let same = self.key(py)?.eq(other.get().key(py)?)?;
+        match op {
+            CompareOp::Eq => Ok(same.into_pyobject(py)?.to_owned().into_any().unbind()),
+            CompareOp::Ne => Ok((!same).into_pyobject(py)?.to_owned().into_any().unbind()),
+            _ => Ok(py.NotImplemented()),
+        }
+    }
+
+    fn __hash__(&self, py: Python<'_>) -> PyResult<isize> {
+        self.key(py)?.hash()
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
+        let args = slf.get().key(slf.py())?;
+        (slf.get_type(), args).into_pyobject(slf.py())
+    }
+}
+
+/// Builds the Python entities of one text from engine entities (byte spans).
+fn entities(py: Python<'_>, text: &str, found: Vec<EngineEntity>) -> PyResult<Vec<Py<Entity>>> {
+    let chars = text::char_spans(text, found.iter().map(|e| e.span));
+    found
+        .iter()
+        .zip(chars)
+        .map(|(e, (start, end))| {
+            Py::new(
+                py,
+                Entity {
+                    text: PyString::new(py, e.span.of(text)).unbind(),
+                    start,
+                    end,
+                    label: PyString::new(py, e.label.as_str()).unbind(),
+                    score: e.score,
+                },
+            )
+        })
+        .collect()
+}
+
+/// `labels` argument: None, or an iterable of label names.
+fn parse_labels(labels: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Vec<Label>>> {
+    let Some(obj) = labels else {
+        return Ok(None);
+    };
+    text::extract_texts(obj, "labels")?
+        .iter()
+        .map(|name| {
+            Label::from_name(name)
+                .ok_or_else(|| PyValueError::new_err("labels must not contain empty names"))
+        })
+        .collect::<PyResult<Vec<_>>>()
+        .map(Some)
+}
+
+/// Reads `(text, [(start, end, label), ...])` pairs with code-point offsets.
+fn parse_examples(obj: &Bound<'_, PyAny>) -> PyResult<Vec<Example>> {
+    let iter = obj.try_iter().map_err(|_| {
+        PyTypeError::new_err("examples must be an iterable of (text, [(start, end, label), ...])")
+    })?;
+    let mut out = Vec::new();
+    for (i, item) in iter.enumerate() {
+        let item = item?;
+        let what = format!("examples[{i}]");
+        let (text_obj, spans_obj): (Bound<'_, PyAny>, Bound<'_, PyAny>) =
+            item.extract().map_err(|_| {
+                PyTypeError::new_err(format!(
+                    "{what} must be a (text, [(start, end, label), ...]) pair"
+                ))
+            })?;
+        let text = text::extract_text(&text_obj, &format!("{what}[0]"))?;
+        let char_count = text.chars().count();
+        // Code-point offset -> byte offset, for every boundary of the text.
+        let bytes: Vec<usize> = text
+            .char_indices()
+            .map(|(b, _)| b)
+            .chain([text.len()])
+            .collect();
+        let mut entities = Vec::new();
+        let spans = spans_obj.try_iter().map_err(|_| {
+            PyTypeError::new_err(format!("{what}[1] must be a list of (start, end, label)"))
+        })?;
+        for (j, span) in spans.enumerate() {
+            let (start, end, label): (usize, usize, String) = span?.extract().map_err(|_| {
+                PyTypeError::new_err(format!(
+                    "{what}[1][{j}] must be a (start, end, label) tuple of int, int, str"
+                ))
+            })?;
+            if start >= end || end > char_count {
+                return Err(PyValueError::new_err(format!(
+                    "{what}[1][{j}] has offsets ({start}, {end}) outside the text of \
+                     {char_count} characters or empty"
+                )));
+            }
+            let label = Label::from_name(&label).ok_or_else(|| {
+                PyValueError::new_err(format!("{what}[1][{j}] has an empty label"))
+            })?;
+            entities.push((Span::new(bytes[start], bytes[end]), label));
+        }
+        out.push(Example {
+            text: text.to_string(),
+            entities,
+        });
+    }
+    Ok(out)
+}
+
+fn load_error(e: LoadError) -> PyErr {
+    match e {
+        LoadError::Io(e) => e.into(),
+        LoadError::Format(e) => value_error(e),
+    }
+}
+
+/// Finds names (PER/ORG/LOC/MISC) with a trained model; see `rapidtext/_rapidtext.pyi`.
+#[pyclass(frozen, module = "rapidtext._rapidtext")]
+pub struct EntityTagger {
+    engine: Engine,
+    /// Whether this is the bundled model (pickled by reference, not by value).
+    bundled: bool,
+}
+
+#[pymethods]
+impl EntityTagger {
+    #[new]
+    #[pyo3(signature = (labels = None))]
+    fn new(labels: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
+        let labels = parse_labels(labels)?;
+        let engine = Engine::bundled().map_err(value_error)?;
+        Ok(EntityTagger {
+            engine: engine.with_labels(labels),
+            bundled: true,
+        })
+    }
+
+    /// The labels this tagger returns.
+    #[getter]
+    fn labels(&self) -> Vec<String> {
+        self.engine
+            .labels()
+            .iter()
+            .map(|l| l.as_str().to_string())
+            .collect()
+    }
+
+    fn tag(&self, py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Vec<Py<Entity>>> {
+        let text = text::extract_text(text, "text")?;
+        let found = if text.len() >= DETACH_BYTES {
+            py.detach(|| self.engine.tag(&text))
+        } else {
+            self.engine.tag(&text)
+        };
+        entities(py, &text, found)
+    }
+
+    #[pyo3(signature = (texts, n_threads = None))]
+    fn tag_batch(
+        &self,
+        py: Python<'_>,
+        texts: &Bound<'_, PyAny>,
+        n_threads: Option<i64>,
+    ) -> PyResult<Vec<Vec<Py<Entity>>>> {
+        let texts = text::extract_texts(texts, "texts")?;
+        let all = batch::run(py, &texts, n_threads, |t| self.engine.tag(t))?;
+        texts
+            .iter()
+            .zip(all)
+            .map(|(t, found)| entities(py, t, found))
+            .collect()
+    }
+
+    #[staticmethod]
+    #[pyo3(signature = (examples, *, epochs = 10, hash_bits = 20, seed = 1, labels = None, on_epoch = None))]
+    fn train(
+        py: Python<'_>,
+        examples: &Bound<'_, PyAny>,
+        epochs: usize,
+        hash_bits: u32,
+        seed: u64,
+        labels: Option<&Bound<'_, PyAny>>,
+        on_epoch: Option<Py<PyAny>>,
+    ) -> PyResult<Self> {
+        let examples = parse_examples(examples)?;
+        let labels = parse_labels(labels)?;
+        let options = TrainOptions {
+            epochs,
+            hash_bits,
+            seed,
+        };
+        let mut pending: Option<PyErr> = None;
+        let result = py.detach(|| {
+            Engine::train(&examples, &options, |stats: &EpochStats| {
+                Python::attach(|py| {
+                    let step = || -> PyResult<()> {
+                        py.check_signals()?;
+                        if let Some(callback) = &on_epoch {
+                            let d = PyDict::new(py);
+                            d.set_item("epoch", stats.epoch)?;
+                            d.set_item("seconds", stats.seconds)?;
+                            d.set_item("token_accuracy", stats.token_accuracy)?;
+                            callback.call1(py, (d,))?;
+                        }
+                        Ok(())
+                    };
+                    match step() {
+                        Ok(()) => true,
+                        Err(e) => {
+                            pending = Some(e);
+                            false
+                        }
+                    }
+                })
+            })
+        });
+        match result {
+            Ok((engine, _report)) => Ok(EntityTagger {
+                engine: engine.with_labels(labels),
+                bundled: false,
+            }),
+            Err(TrainError::Interrupted) => {
+                Err(pending
+                    .unwrap_or_else(|| PyValueError::new_err("training stopped by on_epoch")))
+            }
+            Err(
+                e @ (TrainError::NoExamples | TrainError::NoEntities | TrainError::BadOption(_)),
+            ) => Err(PyValueError::new_err(e.to_string())),
+        }
+    }
+
+    fn save(&self, path: PathBuf) -> PyResult<()> {
+        self.engine.save(&path).map_err(PyErr::from)
+    }
+
+    #[staticmethod]
+    #[pyo3(signature = (path, labels = None))]
+    fn load(path: PathBuf, labels: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
+        let labels = parse_labels(labels)?;
+        let engine = Engine::load(&path).map_err(load_error)?;
+        Ok(EntityTagger {
+            engine: engine.with_labels(labels),
+            bundled: false,
+        })
+    }
+
+    /// Rebuilds a tagger from model file bytes (used by pickling).
+    #[staticmethod]
+    #[pyo3(signature = (data, labels = None))]
+    fn from_bytes(data: &[u8], labels: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
+        let labels = parse_labels(labels)?;
+        let model = format::from_bytes(data).map_err(value_error)?;
+        Ok(EntityTagger {
+            engine: Engine::from_model(model.into()).with_labels(labels),
+            bundled: false,
+        })
+    }
+
+    fn to_bytes<'py>(&self, py: Python<'py>) -> Bound<'py, PyBytes> {
+        PyBytes::new(py, &format::to_bytes(self.engine.model()))
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let model = if self.bundled { "bundled" } else { "custom" };
+        Ok(format!(
+            "EntityTagger(model={model}, labels={})",
+            self.labels().into_pyobject(py)?.repr()?
+        ))
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
+        let py = slf.py();
+        let me = slf.get();
+        let labels = me.labels();
+        if me.bundled {
+            return (slf.get_type(), (labels,).into_pyobject(py)?).into_pyobject(py);
+        }
+        let rebuild = slf.get_type().getattr("from_bytes")?;
+        (rebuild, (me.to_bytes(py), labels).into_pyobject(py)?).into_pyobject(py)
+    }
+}
+
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<Entity>()?;
+    m.add_class::<EntityTagger>()?;
+    Ok(())
+}

@@ -1,0 +1,225 @@
+//! The statistical name tagger: hashed feature weights per BILOU tag, tag-to-tag
+//! transition weights, and Viterbi decoding restricted to valid BILOU sequences
+//! (so every decoded entity is well formed).
+
+use super::features;
+use super::gazetteers::Gazetteers;
+use super::hashing;
+use super::{Entity, Label};
+use crate::text::tokens::Token;
+use crate::text::Span;
+
+/// Positions inside an entity: Begin, Inside, Last, Unit (single token).
+pub const BEGIN: usize = 0;
+pub const INSIDE: usize = 1;
+pub const LAST: usize = 2;
+pub const UNIT: usize = 3;
+
+/// Tag 0 is "outside"; tag `1 + 4 * label + position` is a label's position.
+pub fn tag_of(label: usize, position: usize) -> usize {
+    1 + 4 * label + position
+}
+
+/// The number of tags for `labels` entity labels.
+pub fn tag_count(labels: usize) -> usize {
+    1 + 4 * labels
+}
+
+/// The (label, position) of a tag, None for "outside".
+pub fn split_tag(tag: usize) -> Option<(usize, usize)> {
+    (tag > 0).then(|| ((tag - 1) / 4, (tag - 1) % 4))
+}
+
+/// Whether `next` may follow `prev` (None: the sequence start) in BILOU.
+pub fn allowed(prev: Option<usize>, next: usize) -> bool {
+    let open = prev
+        .and_then(split_tag)
+        .filter(|&(_, p)| p == BEGIN || p == INSIDE);
+    match (open, split_tag(next)) {
+        (Some((l, _)), Some((m, p))) => l == m && (p == INSIDE || p == LAST),
+        (Some(_), None) => false,
+        (None, Some((_, p))) => p == BEGIN || p == UNIT,
+        (None, None) => true,
+    }
+}
+
+/// Whether a sequence may end on `tag`.
+pub fn may_end(tag: usize) -> bool {
+    !matches!(split_tag(tag), Some((_, p)) if p == BEGIN || p == INSIDE)
+}
+
+/// Bucket of a feature hash in a table of `1 << bits` rows.
+#[inline]
+pub fn bucket(feature: u64, bits: u32) -> usize {
+    (hashing::finish(feature) & ((1u64 << bits) - 1)) as usize
+}
+
+/// The best valid tag sequence for per-token scores `emissions` (`n * tags`) and
+/// `transitions` (`(tags + 1) * tags`, the last row scoring the sequence start).
+pub fn viterbi(emissions: &[f32], tags: usize, transitions: &[f32]) -> Vec<usize> {
+    let n = emissions.len() / tags;
+    if n == 0 {
+        return Vec::new();
+    }
+    // Forbidden transitions score -inf, so the search only sees valid BILOU paths.
+    let mut allowed_scores = transitions.to_vec();
+    for (k, s) in allowed_scores.iter_mut().enumerate() {
+        let prev = (k / tags < tags).then_some(k / tags);
+        if !allowed(prev, k % tags) {
+            *s = f32::NEG_INFINITY;
+        }
+    }
+    let start = &allowed_scores[tags * tags..];
+    let mut best: Vec<f32> = (0..tags).map(|t| start[t] + emissions[t]).collect();
+    let mut next = vec![f32::NEG_INFINITY; tags];
+    let mut back = vec![0u16; n * tags];
+    for i in 1..n {
+        for t in 0..tags {
+            let mut top = f32::NEG_INFINITY;
+            let mut arg = 0;
+            for (p, &b) in best.iter().enumerate() {
+                let s = b + allowed_scores[p * tags + t];
+                if s > top {
+                    top = s;
+                    arg = p;
+                }
+            }
+            next[t] = top + emissions[i * tags + t];
+            back[i * tags + t] = arg as u16;
+        }
+        std::mem::swap(&mut best, &mut next);
+    }
+    let mut tag = (0..tags)
+        .filter(|&t| may_end(t))
+        .max_by(|&a, &b| best[a].total_cmp(&best[b]))
+        .unwrap_or(0);
+    let mut path = vec![0; n];
+    for i in (0..n).rev() {
+        path[i] = tag;
+        tag = back[i * tags + tag] as usize;
+    }
+    path
+}
+
+/// Token ranges `[first, last]` and label indices of the entities in a tag sequence.
+pub fn entity_runs(path: &[usize]) -> Vec<(usize, usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, &tag) in path.iter().enumerate() {
+        match split_tag(tag) {
+            Some((l, UNIT)) => out.push((i, i, l)),
+            Some((_, BEGIN)) => start = i,
+            Some((l, LAST)) => out.push((start, i, l)),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A trained tagger: quantised weights and what is needed to decode.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Model {
+    /// The entity labels, in tag order.
+    pub labels: Vec<Label>,
+    /// log2 of the number of weight rows.
+    pub bits: u32,
+    /// `(1 << bits) * tag_count` weights, scaled by `scale`.
+    pub weights: Vec<i16>,
+    pub scale: f32,
+    /// `(tags + 1) * tags` transition weights in the same units as `weights * scale`.
+    pub transitions: Vec<f32>,
+    /// Divides scores before the softmax that gives an entity's confidence.
+    pub temperature: f32,
+}
+
+impl Model {
+    pub fn tags(&self) -> usize {
+        tag_count(self.labels.len())
+    }
+
+    /// Per-token tag scores of a document.
+    fn emissions(&self, text: &str, tokens: &[Token], lists: &Gazetteers) -> Vec<f32> {
+        let tags = self.tags();
+        let mut out = vec![0f32; tokens.len() * tags];
+        let mut sums = vec![0i32; tags];
+        features::for_each_token(text, tokens, lists, |i, feats| {
+            sums.iter_mut().for_each(|s| *s = 0);
+            for &f in feats {
+                let row = bucket(f, self.bits) * tags;
+                for (s, &w) in sums.iter_mut().zip(&self.weights[row..row + tags]) {
+                    *s += i32::from(w);
+                }
+            }
+            for (o, &s) in out[i * tags..(i + 1) * tags].iter_mut().zip(&sums) {
+                *o = s as f32 * self.scale;
+            }
+        });
+        out
+    }
+
+    /// The names in `text` (already tokenized), in text order.
+    pub fn tag(&self, text: &str, tokens: &[Token], lists: &Gazetteers) -> Vec<Entity> {
+        let tags = self.tags();
+        let emissions = self.emissions(text, tokens, lists);
+        let path = viterbi(&emissions, tags, &self.transitions);
+        entity_runs(&path)
+            .into_iter()
+            .map(|(first, last, label)| {
+                let confidence: f32 = (first..=last)
+                    .map(|i| self.confidence(&emissions[i * tags..(i + 1) * tags], path[i]))
+                    .sum::<f32>()
+                    / (last + 1 - first) as f32;
+                Entity {
+                    span: Span::new(tokens[first].span.start, tokens[last].span.end),
+                    label: self.labels[label].clone(),
+                    score: confidence,
+                }
+            })
+            .collect()
+    }
+
+    /// The softmax probability of `chosen` among one token's tag scores.
+    fn confidence(&self, scores: &[f32], chosen: usize) -> f32 {
+        let top = scores.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+        let total: f32 = scores
+            .iter()
+            .map(|s| ((s - top) / self.temperature).exp())
+            .sum();
+        ((scores[chosen] - top) / self.temperature).exp() / total
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bilou_constraints() {
+        let (b, i, l, u) = (
+            tag_of(0, BEGIN),
+            tag_of(0, INSIDE),
+            tag_of(0, LAST),
+            tag_of(0, UNIT),
+        );
+        assert!(allowed(None, b) && allowed(None, u) && allowed(None, 0));
+        assert!(!allowed(None, i) && !allowed(None, l));
+        assert!(allowed(Some(b), i) && allowed(Some(i), l) && !allowed(Some(b), 0));
+        assert!(!allowed(Some(b), tag_of(1, LAST)));
+        assert!(allowed(Some(l), u) && allowed(Some(u), b));
+        assert!(may_end(l) && !may_end(b));
+    }
+
+    #[test]
+    fn viterbi_repairs_invalid_local_choices() {
+        let tags = tag_count(1);
+        // Token scores prefer INSIDE alone (invalid); the decoder must return a valid path.
+        let mut emissions = vec![0f32; 2 * tags];
+        emissions[tag_of(0, INSIDE)] = 5.0;
+        emissions[tags + tag_of(0, LAST)] = 5.0;
+        let transitions = vec![0f32; (tags + 1) * tags];
+        let path = viterbi(&emissions, tags, &transitions);
+        assert_eq!(path, vec![tag_of(0, BEGIN), tag_of(0, LAST)]);
+        assert_eq!(entity_runs(&path), vec![(0, 1, 0)]);
+        assert!(viterbi(&[], tags, &transitions).is_empty());
+    }
+}

@@ -1,0 +1,424 @@
+//! Training: an averaged structured perceptron over the hashed features, decoding
+//! with the same Viterbi as tagging. Features are extracted once; each epoch then
+//! costs one decode and a few integer updates per token (seconds on CoNLL-2003).
+
+use std::time::Instant;
+
+use super::features;
+use super::gazetteers::Gazetteers;
+use super::model::{self, bucket, tag_count, tag_of, Model};
+use super::Label;
+use crate::text::tokens::{tokenize, Token};
+use crate::text::Span;
+
+/// One annotated document: byte spans and labels.
+#[derive(Debug, Clone)]
+pub struct Example {
+    pub text: String,
+    pub entities: Vec<(Span, Label)>,
+}
+
+/// Settings of a training run.
+#[derive(Debug, Clone)]
+pub struct TrainOptions {
+    pub epochs: usize,
+    /// log2 of the number of weight rows (more rows, fewer hash collisions, bigger file).
+    pub hash_bits: u32,
+    pub seed: u64,
+}
+
+impl Default for TrainOptions {
+    fn default() -> Self {
+        TrainOptions {
+            epochs: 10,
+            hash_bits: 20,
+            seed: 1,
+        }
+    }
+}
+
+/// What happened in one epoch.
+#[derive(Debug, Clone)]
+pub struct EpochStats {
+    pub epoch: usize,
+    pub seconds: f64,
+    /// Share of training tokens whose decoded tag was already right.
+    pub token_accuracy: f64,
+}
+
+/// What a training run saw.
+#[derive(Debug, Clone, Default)]
+pub struct TrainReport {
+    pub documents: usize,
+    pub tokens: usize,
+    pub entities: usize,
+    /// Gold entities whose ends fall inside a token (snapped to whole tokens).
+    pub misaligned: usize,
+    /// Gold entities dropped because they overlap an earlier one.
+    pub overlapping: usize,
+    pub feature_seconds: f64,
+    pub epochs: Vec<EpochStats>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum TrainError {
+    NoExamples,
+    NoEntities,
+    BadOption(String),
+    Interrupted,
+}
+
+impl std::fmt::Display for TrainError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            TrainError::NoExamples => write!(f, "examples is empty"),
+            TrainError::NoEntities => write!(f, "examples contain no entities to learn"),
+            TrainError::BadOption(m) => write!(f, "{m}"),
+            TrainError::Interrupted => write!(f, "training interrupted"),
+        }
+    }
+}
+
+impl std::error::Error for TrainError {}
+
+/// A span of training tokens decoded as one sequence.
+struct Chunk {
+    /// Index of the chunk's first token in the corpus-wide token arrays.
+    first: usize,
+    len: usize,
+}
+
+/// The labels of `examples`: the built-in name labels first, then others by name.
+fn labels_of(examples: &[Example]) -> Vec<Label> {
+    let mut labels: Vec<Label> = examples
+        .iter()
+        .flat_map(|e| e.entities.iter().map(|(_, l)| l.clone()))
+        .collect();
+    labels.sort_by(|a, b| {
+        let rank = |l: &Label| {
+            Label::BUILTIN
+                .iter()
+                .position(|x| x == l)
+                .unwrap_or(usize::MAX)
+        };
+        rank(a)
+            .cmp(&rank(b))
+            .then_with(|| a.as_str().cmp(b.as_str()))
+    });
+    labels.dedup();
+    labels
+}
+
+/// Gold BILOU tags of one document's tokens.
+fn gold_tags(
+    example: &Example,
+    tokens: &[Token],
+    labels: &[Label],
+    report: &mut TrainReport,
+) -> Vec<usize> {
+    let mut tags = vec![0; tokens.len()];
+    let mut entities: Vec<&(Span, Label)> = example.entities.iter().collect();
+    entities.sort_by_key(|(s, _)| (s.start, s.end));
+    let mut taken_until = 0;
+    for (span, label) in entities {
+        report.entities += 1;
+        let first = tokens.partition_point(|t| t.span.end <= span.start);
+        let end = tokens.partition_point(|t| t.span.start < span.end);
+        if first >= end || tokens[first].span.start < taken_until {
+            report.overlapping += 1;
+            continue;
+        }
+        if tokens[first].span.start != span.start || tokens[end - 1].span.end != span.end {
+            report.misaligned += 1;
+        }
+        taken_until = tokens[end - 1].span.end;
+        let l = labels.iter().position(|x| x == label).unwrap_or(0);
+        if end - first == 1 {
+            tags[first] = tag_of(l, model::UNIT);
+        } else {
+            tags[first] = tag_of(l, model::BEGIN);
+            tags[first + 1..end - 1].fill(tag_of(l, model::INSIDE));
+            tags[end - 1] = tag_of(l, model::LAST);
+        }
+    }
+    tags
+}
+
+/// A tiny deterministic generator for the epoch shuffles.
+struct XorShift(u64);
+
+impl XorShift {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 % n as u64) as usize
+    }
+}
+
+/// Integer perceptron weights with running sums for averaging (`w - sum / steps`).
+struct Averaged {
+    weights: Vec<i32>,
+    sums: Vec<i64>,
+}
+
+impl Averaged {
+    fn new(len: usize) -> Self {
+        Averaged {
+            weights: vec![0; len],
+            sums: vec![0; len],
+        }
+    }
+
+    #[inline]
+    fn update(&mut self, k: usize, delta: i32, step: i64) {
+        self.weights[k] += delta;
+        self.sums[k] += step * i64::from(delta);
+    }
+
+    fn average(&self, steps: i64) -> Vec<f32> {
+        self.weights
+            .iter()
+            .zip(&self.sums)
+            .map(|(&w, &s)| (f64::from(w) - s as f64 / steps as f64) as f32)
+            .collect()
+    }
+}
+
+/// Trains a model on `examples`. `on_epoch` sees each epoch's stats and returns false
+/// to stop (e.g. on Ctrl-C).
+pub fn train(
+    examples: &[Example],
+    options: &TrainOptions,
+    mut on_epoch: impl FnMut(&EpochStats) -> bool,
+) -> Result<(Model, TrainReport), TrainError> {
+    if examples.is_empty() {
+        return Err(TrainError::NoExamples);
+    }
+    if !(10..=24).contains(&options.hash_bits) {
+        return Err(TrainError::BadOption(format!(
+            "hash_bits must be between 10 and 24, got {}",
+            options.hash_bits
+        )));
+    }
+    if options.epochs == 0 || options.epochs > 1000 {
+        return Err(TrainError::BadOption(format!(
+            "epochs must be between 1 and 1000, got {}",
+            options.epochs
+        )));
+    }
+    let labels = labels_of(examples);
+    if labels.is_empty() {
+        return Err(TrainError::NoEntities);
+    }
+    if labels.len() > super::format::MAX_LABELS {
+        return Err(TrainError::BadOption(format!(
+            "at most {} labels can be trained, got {}",
+            super::format::MAX_LABELS,
+            labels.len()
+        )));
+    }
+    let tags = tag_count(labels.len());
+    let bits = options.hash_bits;
+    let lists = Gazetteers::builtin();
+    let mut report = TrainReport {
+        documents: examples.len(),
+        ..TrainReport::default()
+    };
+
+    // Features of every token, once: rows[offsets[i]..offsets[i + 1]] for token i.
+    let started = Instant::now();
+    let mut rows: Vec<u32> = Vec::new();
+    let mut offsets: Vec<usize> = vec![0];
+    let mut gold: Vec<usize> = Vec::new();
+    let mut chunks: Vec<Chunk> = Vec::new();
+    for example in examples {
+        let tokens = tokenize(&example.text);
+        let first = gold.len();
+        let doc_gold = gold_tags(example, &tokens, &labels, &mut report);
+        features::for_each_token(&example.text, &tokens, lists, |_, feats| {
+            rows.extend(feats.iter().map(|&f| bucket(f, bits) as u32));
+            offsets.push(rows.len());
+        });
+        // Decode sentence-sized chunks (more, smaller updates); cut only outside entities.
+        let mut chunk_start = 0;
+        for (i, t) in tokens.iter().enumerate() {
+            let end_mark = matches!(t.span.of(&example.text), "." | "!" | "?");
+            if (end_mark && doc_gold[i] == 0) || i + 1 == tokens.len() {
+                chunks.push(Chunk {
+                    first: first + chunk_start,
+                    len: i + 1 - chunk_start,
+                });
+                chunk_start = i + 1;
+            }
+        }
+        gold.extend(doc_gold);
+    }
+    report.tokens = gold.len();
+    report.feature_seconds = started.elapsed().as_secs_f64();
+
+    let mut weights = Averaged::new((1usize << bits) * tags);
+    let mut transitions = Averaged::new((tags + 1) * tags);
+    let mut rng = XorShift(options.seed.max(1).wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+    let mut order: Vec<usize> = (0..chunks.len()).collect();
+    let mut step: i64 = 1;
+    let mut emissions: Vec<f32> = Vec::new();
+    for epoch in 1..=options.epochs {
+        let started = Instant::now();
+        for i in (1..order.len()).rev() {
+            order.swap(i, rng.below(i + 1));
+        }
+        let mut correct = 0usize;
+        for &c in &order {
+            let chunk = &chunks[c];
+            emissions.clear();
+            emissions.resize(chunk.len * tags, 0.0);
+            for k in 0..chunk.len {
+                let token = chunk.first + k;
+                let out = &mut emissions[k * tags..(k + 1) * tags];
+                for &row in &rows[offsets[token]..offsets[token + 1]] {
+                    let base = row as usize * tags;
+                    for (o, &w) in out.iter_mut().zip(&weights.weights[base..base + tags]) {
+                        *o += w as f32;
+                    }
+                }
+            }
+            let current: Vec<f32> = transitions.weights.iter().map(|&w| w as f32).collect();
+            let path = model::viterbi(&emissions, tags, &current);
+            let truth = &gold[chunk.first..chunk.first + chunk.len];
+            for k in 0..chunk.len {
+                let (want, got) = (truth[k], path[k]);
+                if want == got {
+                    correct += 1;
+                } else {
+                    let token = chunk.first + k;
+                    for &row in &rows[offsets[token]..offsets[token + 1]] {
+                        let base = row as usize * tags;
+                        weights.update(base + want, 1, step);
+                        weights.update(base + got, -1, step);
+                    }
+                }
+                let prev = |p: &[usize]| if k == 0 { tags } else { p[k - 1] };
+                let (want_prev, got_prev) = (prev(truth), prev(&path));
+                if (want_prev, want) != (got_prev, got) {
+                    transitions.update(want_prev * tags + want, 1, step);
+                    transitions.update(got_prev * tags + got, -1, step);
+                }
+            }
+            step += 1;
+        }
+        let stats = EpochStats {
+            epoch,
+            seconds: started.elapsed().as_secs_f64(),
+            token_accuracy: correct as f64 / gold.len().max(1) as f64,
+        };
+        let go_on = on_epoch(&stats);
+        report.epochs.push(stats);
+        if !go_on {
+            return Err(TrainError::Interrupted);
+        }
+    }
+    Ok((
+        quantise(
+            labels,
+            bits,
+            &weights.average(step),
+            &transitions.average(step),
+        ),
+        report,
+    ))
+}
+
+/// Rounds averaged weights to i16 with one shared scale.
+fn quantise(labels: Vec<Label>, bits: u32, weights: &[f32], transitions: &[f32]) -> Model {
+    let top = weights.iter().fold(0f32, |m, w| m.max(w.abs()));
+    let scale = if top > 0.0 {
+        top / f32::from(i16::MAX)
+    } else {
+        1.0
+    };
+    Model {
+        labels,
+        bits,
+        weights: weights
+            .iter()
+            .map(|w| (w / scale).round().clamp(-32767.0, 32767.0) as i16)
+            .collect(),
+        scale,
+        transitions: transitions.to_vec(),
+        temperature: 1.0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities::gazetteers::Gazetteers;
+
+    fn example(text: &str, names: &[(&str, Label)]) -> Example {
+        let entities = names
+            .iter()
+            .map(|(n, l)| {
+                let s = text.find(n).expect("name in text");
+                (Span::new(s, s + n.len()), l.clone())
+            })
+            .collect();
+        Example {
+            text: text.to_string(),
+            entities,
+        }
+    }
+
+    #[test]
+    fn learns_a_toy_corpus() {
+        let docs = vec![
+            example(
+                "Anna Berg visited Oslo .",
+                &[("Anna Berg", Label::Per), ("Oslo", Label::Loc)],
+            ),
+            example(
+                "Oslo welcomed Anna Berg .",
+                &[("Oslo", Label::Loc), ("Anna Berg", Label::Per)],
+            ),
+            example("Nothing happened there .", &[]),
+        ];
+        let options = TrainOptions {
+            epochs: 5,
+            hash_bits: 12,
+            seed: 3,
+        };
+        let (model, report) = train(&docs, &options, |_| true).expect("trains");
+        assert_eq!(report.tokens, 14);
+        assert_eq!(report.entities, 4);
+        assert_eq!(report.misaligned, 0);
+        assert_eq!(model.labels, vec![Label::Per, Label::Loc]);
+        let text = "Anna Berg visited Oslo .";
+        let found = model.tag(text, &tokenize(text), Gazetteers::builtin());
+        let got: Vec<(&str, &Label)> = found.iter().map(|e| (e.span.of(text), &e.label)).collect();
+        assert_eq!(got, vec![("Anna Berg", &Label::Per), ("Oslo", &Label::Loc)]);
+        assert!(found.iter().all(|e| e.score > 0.0 && e.score <= 1.0));
+    }
+
+    #[test]
+    fn rejects_bad_input() {
+        let options = TrainOptions::default();
+        assert_eq!(
+            train(&[], &options, |_| true).err(),
+            Some(TrainError::NoExamples)
+        );
+        let plain = [example("no names here", &[])];
+        assert_eq!(
+            train(&plain, &options, |_| true).err(),
+            Some(TrainError::NoEntities)
+        );
+        let bad = TrainOptions {
+            hash_bits: 40,
+            ..TrainOptions::default()
+        };
+        let one = [example("Oslo .", &[("Oslo", Label::Loc)])];
+        assert!(matches!(
+            train(&one, &bad, |_| true),
+            Err(TrainError::BadOption(_))
+        ));
+    }
+}
