@@ -20,6 +20,21 @@ def read_jsonl(path: Path) -> list[dict]:
         return [json.loads(line) for line in f]
 
 
+# WNUT-17 labels onto the CoNLL-2003 set, as the data README maps them.
+WNUT_LABELS = {
+    "person": "PER",
+    "location": "LOC",
+    "corporation": "ORG",
+    "group": "ORG",
+    "product": "MISC",
+    "creative-work": "MISC",
+}
+
+
 def examples(path: Path) -> list[tuple[str, list[tuple[int, int, str]]]]:
     """(text, [(start, end, label), ...]) pairs, as EntityTagger.train takes them."""
-    return [(d["text"], [tuple(e) for e in d["entities"]]) for d in read_jsonl(path)]
+    mapping = WNUT_LABELS if path.name.startswith("wnut17") else {}
+    return [
+        (d["text"], [(s, e, mapping.get(lab, lab)) for s, e, lab in d["entities"]])
+        for d in read_jsonl(path)
+    ]

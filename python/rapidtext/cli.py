@@ -7,7 +7,7 @@ import json
 import sys
 from collections.abc import Sequence
 
-from rapidtext._rapidtext import SentenceSplitter, supported_languages
+from rapidtext._rapidtext import EntityTagger, SentenceSplitter, supported_languages
 
 
 def _read(path: str) -> str:
@@ -30,6 +30,26 @@ def _sentences(args: argparse.Namespace) -> int:
     return 0
 
 
+def _entities(args: argparse.Namespace) -> int:
+    tagger = EntityTagger(labels=args.labels)
+    for path in args.files:
+        text = _read(path)
+        for e in tagger.tag(text):
+            if args.json:
+                record = {
+                    "file": path,
+                    "start": e.start,
+                    "end": e.end,
+                    "label": e.label,
+                    "score": round(e.score, 4),
+                    "text": e.text,
+                }
+                print(json.dumps(record, ensure_ascii=False))
+            else:
+                print(f"{e.label}\t{' '.join(e.text.split())}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="rapidtext", description="Fast sentence splitting, entity tagging and keywords."
@@ -41,6 +61,11 @@ def build_parser() -> argparse.ArgumentParser:
     sent.add_argument("--newlines", default="auto", choices=["auto", "split", "ignore"])
     sent.add_argument("--json", action="store_true", help="JSON lines with code-point offsets")
     sent.set_defaults(run=_sentences)
+    ents = commands.add_parser("entities", help="named entities, one per line: LABEL<tab>text")
+    ents.add_argument("files", nargs="+", metavar="FILE", help="UTF-8 text file, or - for stdin")
+    ents.add_argument("--labels", nargs="+", metavar="LABEL", help="only these labels")
+    ents.add_argument("--json", action="store_true", help="JSON lines with code-point offsets")
+    ents.set_defaults(run=_entities)
     return parser
 
 

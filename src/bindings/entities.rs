@@ -245,13 +245,15 @@ impl EntityTagger {
     }
 
     #[staticmethod]
-    #[pyo3(signature = (examples, *, epochs = 10, hash_bits = 20, seed = 1, labels = None, on_epoch = None))]
+    #[allow(clippy::too_many_arguments)] // the keyword arguments of the Python method
+    #[pyo3(signature = (examples, *, epochs = 10, hash_bits = 20, seed = 1, history = false, labels = None, on_epoch = None))]
     fn train(
         py: Python<'_>,
         examples: &Bound<'_, PyAny>,
         epochs: usize,
         hash_bits: u32,
         seed: u64,
+        history: bool,
         labels: Option<&Bound<'_, PyAny>>,
         on_epoch: Option<Py<PyAny>>,
     ) -> PyResult<Self> {
@@ -261,6 +263,7 @@ impl EntityTagger {
             epochs,
             hash_bits,
             seed,
+            history,
         };
         let mut pending: Option<PyErr> = None;
         let result = py.detach(|| {
@@ -270,6 +273,7 @@ impl EntityTagger {
                         py.check_signals()?;
                         if let Some(callback) = &on_epoch {
                             let d = PyDict::new(py);
+                            d.set_item("phase", stats.phase)?;
                             d.set_item("epoch", stats.epoch)?;
                             d.set_item("seconds", stats.seconds)?;
                             d.set_item("token_accuracy", stats.token_accuracy)?;

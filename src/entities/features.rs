@@ -39,6 +39,7 @@ mod template {
     pub const DOCUMENT: u64 = 31;
     pub const LENGTH_SHAPE: u64 = 32;
     pub const SHORT_WINDOW: u64 = 33;
+    pub const HISTORY: u64 = 34;
 }
 
 /// What the rest of the document says about a word (by its lower-cased form).
@@ -144,13 +145,23 @@ fn sentence_initial(text: &str, tokens: &[Token], i: usize) -> bool {
     true
 }
 
-/// Calls `emit(i, features)` for every token of the document, in order.
+/// What the second (document history) pass needs to know about each token.
+#[derive(Debug, Clone, Copy)]
+pub struct TokenContext {
+    lower: u64,
+    capitalised: bool,
+    /// 0: mid-sentence prose, 1: sentence start, 2: headline, 3: both.
+    position: u64,
+}
+
+/// Calls `emit(i, features)` for every token of the document, in order, and returns
+/// each token's context for `history`.
 pub fn for_each_token(
     text: &str,
     tokens: &[Token],
     lists: &Gazetteers,
     mut emit: impl FnMut(usize, &[u64]),
-) {
+) -> Vec<TokenContext> {
     let mut lower = String::new();
     let facts: Vec<TokenFacts> = tokens.iter().map(|t| facts(text, t, &mut lower)).collect();
     let n = tokens.len();
@@ -261,6 +272,65 @@ pub fn for_each_token(
                 template::DOCUMENT,
                 combine(combine(u64::from(flags), context), f.short),
             ));
+        }
+        emit(i, &out);
+    }
+    (0..n)
+        .map(|i| TokenContext {
+            lower: facts[i].lower,
+            capitalised: facts[i].title && facts[i].has_letter,
+            position: u64::from(initial[i]) | u64::from(headline[i]) << 1,
+        })
+        .collect()
+}
+
+/// How the first pass labelled the other occurrences of each token's word: for each
+/// label seen, whether it was the only, the majority or a minority reading, with and
+/// without the token's own position (sentence start and headlines are where case
+/// says least). `label_of(i)` is the first pass's label index of token `i`, if any.
+pub fn history(
+    contexts: &[TokenContext],
+    label_of: impl Fn(usize) -> Option<usize>,
+    mut emit: impl FnMut(usize, &[u64]),
+) {
+    // Per word: counts of each label (index + 1) and of capitalised "outside" readings (0).
+    let mut counts: HashMap<u64, Vec<u32>> = HashMap::new();
+    for (i, c) in contexts.iter().enumerate() {
+        let slot = match label_of(i) {
+            Some(l) => l + 1,
+            None if c.capitalised && c.position == 0 => 0,
+            None => continue,
+        };
+        let v = counts.entry(c.lower).or_default();
+        if v.len() <= slot {
+            v.resize(slot + 1, 0);
+        }
+        v[slot] += 1;
+    }
+    let mut out: Vec<u64> = Vec::with_capacity(8);
+    for (i, c) in contexts.iter().enumerate() {
+        out.clear();
+        let t = |v: u64| combine(combine(0, template::HISTORY), v);
+        match counts.get(&c.lower) {
+            Some(v) => {
+                let total: u32 = v.iter().sum();
+                for (slot, &n) in v.iter().enumerate().filter(|(_, &n)| n > 0) {
+                    let share = if n == total {
+                        0
+                    } else if 2 * n > total {
+                        1
+                    } else {
+                        2
+                    };
+                    let key = combine(slot as u64, share);
+                    out.push(t(key));
+                    out.push(t(combine(
+                        combine(key, c.position),
+                        u64::from(c.capitalised),
+                    )));
+                }
+            }
+            None => out.push(t(u64::MAX)),
         }
         emit(i, &out);
     }

@@ -3,14 +3,15 @@
 //!
 //! ```text
 //! magic "RTXNER\r\n" | version u32 | label count u32 | per label: length u16, UTF-8 name
-//! | hash bits u32 | scale f32 | temperature f32 | stored rows u32
-//! | transitions (tags + 1) * tags f32 | row bitmap (1 << bits) / 8 bytes
-//! | stored rows * tags i16 (the non-zero rows, in bucket order) | checksum u64
+//! | hash bits u32 | temperature f32 | pass count u32 (1 or 2)
+//! | per pass: scale f32 | stored rows u32 | transitions (tags + 1) * tags f32
+//! |           row bitmap (1 << bits) / 8 bytes | stored rows * tags i16 (non-zero rows)
+//! | checksum u64
 //! ```
 //! The checksum is `hashing::finish(hashing::bytes(..))` of everything before it.
 
 use super::hashing;
-use super::model::{tag_count, Model};
+use super::model::{tag_count, Model, Pass};
 use super::Label;
 
 const MAGIC: &[u8; 8] = b"RTXNER\r\n";
@@ -20,6 +21,7 @@ pub const MAX_LABELS: usize = 32;
 const MAX_LABEL_BYTES: usize = 256;
 const MIN_BITS: u32 = 10;
 const MAX_BITS: u32 = 24;
+const MAX_PASSES: usize = 2;
 /// The expanded weight table may not exceed this, whatever the file claims.
 const MAX_TABLE_BYTES: usize = 1 << 30;
 
@@ -52,27 +54,30 @@ pub fn to_bytes(model: &Model) -> Vec<u8> {
         out.extend_from_slice(name);
     }
     out.extend_from_slice(&model.bits.to_le_bytes());
-    out.extend_from_slice(&model.scale.to_le_bytes());
     out.extend_from_slice(&model.temperature.to_le_bytes());
-    let stored: Vec<usize> = (0..rows)
-        .filter(|r| {
-            model.weights[r * tags..(r + 1) * tags]
-                .iter()
-                .any(|&w| w != 0)
-        })
-        .collect();
-    out.extend_from_slice(&(stored.len() as u32).to_le_bytes());
-    for t in &model.transitions {
-        out.extend_from_slice(&t.to_le_bytes());
-    }
-    let mut bitmap = vec![0u8; rows / 8];
-    for &r in &stored {
-        bitmap[r / 8] |= 1 << (r % 8);
-    }
-    out.extend_from_slice(&bitmap);
-    for &r in &stored {
-        for w in &model.weights[r * tags..(r + 1) * tags] {
-            out.extend_from_slice(&w.to_le_bytes());
+    out.extend_from_slice(&(model.passes.len() as u32).to_le_bytes());
+    for pass in &model.passes {
+        out.extend_from_slice(&pass.scale.to_le_bytes());
+        let stored: Vec<usize> = (0..rows)
+            .filter(|r| {
+                pass.weights[r * tags..(r + 1) * tags]
+                    .iter()
+                    .any(|&w| w != 0)
+            })
+            .collect();
+        out.extend_from_slice(&(stored.len() as u32).to_le_bytes());
+        for t in &pass.transitions {
+            out.extend_from_slice(&t.to_le_bytes());
+        }
+        let mut bitmap = vec![0u8; rows / 8];
+        for &r in &stored {
+            bitmap[r / 8] |= 1 << (r % 8);
+        }
+        out.extend_from_slice(&bitmap);
+        for &r in &stored {
+            for w in &pass.weights[r * tags..(r + 1) * tags] {
+                out.extend_from_slice(&w.to_le_bytes());
+            }
         }
     }
     let checksum = hashing::finish(hashing::bytes(&out));
@@ -150,34 +155,53 @@ pub fn from_bytes(data: &[u8]) -> Result<Model, FormatError> {
     if !(MIN_BITS..=MAX_BITS).contains(&bits) {
         return Err(bad(format!("hash bits {bits} out of range")));
     }
-    let scale = r.f32()?;
     let temperature = r.f32()?;
-    if !(scale.is_finite() && scale > 0.0 && temperature.is_finite() && temperature > 0.0) {
-        return Err(bad("scale and temperature must be positive numbers"));
+    if !(temperature.is_finite() && temperature > 0.0) {
+        return Err(bad("temperature must be a positive number"));
+    }
+    let pass_count = r.u32()? as usize;
+    if !(1..=MAX_PASSES).contains(&pass_count) {
+        return Err(bad(format!("pass count {pass_count} out of range")));
+    }
+    let tags = tag_count(labels.len());
+    // The expanded table may not be out of proportion to the file (a hostile header
+    // with a valid checksum must not make us allocate gigabytes).
+    let rows = 1usize << bits;
+    let table = rows * tags;
+    let limit = (64usize << 20).saturating_add(data.len().saturating_mul(64));
+    if table * 2 > limit.min(MAX_TABLE_BYTES) {
+        return Err(bad("weight table too large for the file"));
+    }
+    let mut passes = Vec::with_capacity(pass_count);
+    for _ in 0..pass_count {
+        passes.push(read_pass(&mut r, rows, tags)?);
+    }
+    if r.at != body.len() {
+        return Err(bad("length does not match the header"));
+    }
+    Ok(Model {
+        labels,
+        bits,
+        passes,
+        temperature,
+    })
+}
+
+/// One pass; every size is checked against the bytes left before allocating.
+fn read_pass(r: &mut Reader<'_>, rows: usize, tags: usize) -> Result<Pass, FormatError> {
+    let scale = r.f32()?;
+    if !(scale.is_finite() && scale > 0.0) {
+        return Err(bad("scale must be a positive number"));
     }
     let stored = r.u32()? as usize;
-    let rows = 1usize << bits;
-    let tags = tag_count(labels.len());
     if stored > rows {
         return Err(bad("more stored rows than buckets"));
     }
-    let table = rows
-        .checked_mul(tags)
-        .filter(|&n| n.saturating_mul(2) <= MAX_TABLE_BYTES)
-        .ok_or_else(|| bad("weight table too large"))?;
-    // Every remaining size is now bounded; check the exact length before allocating.
-    let expected = (tags + 1) * tags * 4 + rows / 8 + stored * tags * 2;
-    if body.len() - r.at != expected {
-        return Err(bad("length does not match the header"));
+    let needed = (tags + 1) * tags * 4 + rows / 8 + stored * tags * 2;
+    if r.data.len() - r.at < needed {
+        return Err(bad("truncated"));
     }
-    let transitions: Vec<f32> = r
-        .take((tags + 1) * tags * 4)?
-        .chunks_exact(4)
-        .map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]]))
-        .collect();
-    if transitions.iter().any(|t| !t.is_finite()) {
-        return Err(bad("transition weights must be finite"));
-    }
+    let transitions = floats(r, (tags + 1) * tags)?;
     let bitmap = r.take(rows / 8)?;
     if bitmap
         .iter()
@@ -188,7 +212,7 @@ pub fn from_bytes(data: &[u8]) -> Result<Model, FormatError> {
         return Err(bad("row bitmap does not match the stored row count"));
     }
     let packed = r.take(stored * tags * 2)?;
-    let mut weights = vec![0i16; table];
+    let mut weights = vec![0i16; rows * tags];
     let mut next = packed.chunks_exact(tags * 2);
     for row in 0..rows {
         if bitmap[row / 8] & (1 << (row % 8)) == 0 {
@@ -202,14 +226,24 @@ pub fn from_bytes(data: &[u8]) -> Result<Model, FormatError> {
             *w = i16::from_le_bytes([b[0], b[1]]);
         }
     }
-    Ok(Model {
-        labels,
-        bits,
+    Ok(Pass {
         weights,
         scale,
         transitions,
-        temperature,
     })
+}
+
+/// `n` finite little-endian f32 values.
+fn floats(r: &mut Reader<'_>, n: usize) -> Result<Vec<f32>, FormatError> {
+    let out: Vec<f32> = r
+        .take(n * 4)?
+        .chunks_exact(4)
+        .map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+        .collect();
+    if out.iter().any(|t| !t.is_finite()) {
+        return Err(bad("weights must be finite numbers"));
+    }
+    Ok(out)
 }
 
 #[cfg(test)]
@@ -219,15 +253,20 @@ mod tests {
     fn small_model() -> Model {
         let labels = vec![Label::Per, Label::Custom("DRUG".into())];
         let tags = tag_count(2);
-        let mut weights = vec![0i16; (1 << MIN_BITS) * tags];
-        weights[5] = 7;
-        weights[300 * tags + 2] = -3;
+        let pass = |k: i16| {
+            let mut weights = vec![0i16; (1 << MIN_BITS) * tags];
+            weights[5] = 7 * k;
+            weights[300 * tags + 2] = -3;
+            Pass {
+                weights,
+                scale: 0.5,
+                transitions: (0..(tags + 1) * tags).map(|i| i as f32 * 0.25).collect(),
+            }
+        };
         Model {
             labels,
             bits: MIN_BITS,
-            weights,
-            scale: 0.5,
-            transitions: (0..(tags + 1) * tags).map(|i| i as f32 * 0.25).collect(),
+            passes: vec![pass(1), pass(2)],
             temperature: 2.0,
         }
     }
@@ -241,10 +280,11 @@ mod tests {
     #[test]
     fn every_truncation_and_bit_flip_is_an_error() {
         let bytes = to_bytes(&small_model());
-        for n in 0..bytes.len() {
+        let last = bytes.len().saturating_sub(40)..bytes.len();
+        for n in (0..bytes.len()).step_by(61).chain(last) {
             assert!(from_bytes(&bytes[..n]).is_err(), "truncated to {n}");
         }
-        for i in (0..bytes.len()).step_by(7) {
+        for i in (0..bytes.len()).step_by(211) {
             let mut b = bytes.clone();
             b[i] ^= 0x10;
             assert!(from_bytes(&b).is_err(), "flipped byte {i}");
@@ -253,7 +293,7 @@ mod tests {
 
     #[test]
     fn hostile_header_with_valid_checksum_is_refused() {
-        // A tiny file claiming 2^24 rows and 32 labels must not allocate gigabytes.
+        // A tiny file claiming 2^22 rows and 32 labels must not allocate a gigabyte.
         let mut out = MAGIC.to_vec();
         out.extend_from_slice(&VERSION.to_le_bytes());
         out.extend_from_slice(&32u32.to_le_bytes());
@@ -262,8 +302,9 @@ mod tests {
             out.extend_from_slice(&(name.len() as u16).to_le_bytes());
             out.extend_from_slice(name.as_bytes());
         }
-        out.extend_from_slice(&24u32.to_le_bytes());
+        out.extend_from_slice(&22u32.to_le_bytes());
         out.extend_from_slice(&1f32.to_le_bytes());
+        out.extend_from_slice(&1u32.to_le_bytes());
         out.extend_from_slice(&1f32.to_le_bytes());
         out.extend_from_slice(&0u32.to_le_bytes());
         let sum = hashing::finish(hashing::bytes(&out));

@@ -61,14 +61,7 @@ pub fn viterbi(emissions: &[f32], tags: usize, transitions: &[f32]) -> Vec<usize
     if n == 0 {
         return Vec::new();
     }
-    // Forbidden transitions score -inf, so the search only sees valid BILOU paths.
-    let mut allowed_scores = transitions.to_vec();
-    for (k, s) in allowed_scores.iter_mut().enumerate() {
-        let prev = (k / tags < tags).then_some(k / tags);
-        if !allowed(prev, k % tags) {
-            *s = f32::NEG_INFINITY;
-        }
-    }
+    let allowed_scores = masked(transitions, tags);
     let start = &allowed_scores[tags * tags..];
     let mut best: Vec<f32> = (0..tags).map(|t| start[t] + emissions[t]).collect();
     let mut next = vec![f32::NEG_INFINITY; tags];
@@ -101,6 +94,77 @@ pub fn viterbi(emissions: &[f32], tags: usize, transitions: &[f32]) -> Vec<usize
     path
 }
 
+/// `transitions` with forbidden BILOU moves at -inf, so searches only see valid paths.
+fn masked(transitions: &[f32], tags: usize) -> Vec<f32> {
+    let mut out = transitions.to_vec();
+    for (k, s) in out.iter_mut().enumerate() {
+        let prev = (k / tags < tags).then_some(k / tags);
+        if !allowed(prev, k % tags) {
+            *s = f32::NEG_INFINITY;
+        }
+    }
+    out
+}
+
+fn log_sum_exp(values: impl Iterator<Item = f32> + Clone) -> f32 {
+    let top = values.clone().fold(f32::NEG_INFINITY, f32::max);
+    if top == f32::NEG_INFINITY {
+        return top;
+    }
+    top + values.map(|v| (v - top).exp()).sum::<f32>().ln()
+}
+
+/// Per-token tag probabilities (`n * tags`) under the distribution that gives each valid
+/// path a weight `exp(score / temperature)` (forward-backward in log space).
+pub fn marginals(
+    emissions: &[f32],
+    tags: usize,
+    transitions: &[f32],
+    temperature: f32,
+) -> Vec<f32> {
+    let n = emissions.len() / tags;
+    if n == 0 {
+        return Vec::new();
+    }
+    let trans: Vec<f32> = masked(transitions, tags)
+        .iter()
+        .map(|t| t / temperature)
+        .collect();
+    let e = |i: usize, t: usize| emissions[i * tags + t] / temperature;
+    let mut alpha = vec![f32::NEG_INFINITY; n * tags];
+    let mut beta = vec![0f32; n * tags];
+    for t in 0..tags {
+        alpha[t] = trans[tags * tags + t] + e(0, t);
+    }
+    for i in 1..n {
+        for t in 0..tags {
+            let prev = &alpha[(i - 1) * tags..i * tags];
+            alpha[i * tags + t] =
+                log_sum_exp((0..tags).map(|p| prev[p] + trans[p * tags + t])) + e(i, t);
+        }
+    }
+    for t in 0..tags {
+        beta[(n - 1) * tags + t] = if may_end(t) { 0.0 } else { f32::NEG_INFINITY };
+    }
+    for i in (0..n - 1).rev() {
+        for t in 0..tags {
+            let next = &beta[(i + 1) * tags..(i + 2) * tags];
+            beta[i * tags + t] =
+                log_sum_exp((0..tags).map(|m| trans[t * tags + m] + e(i + 1, m) + next[m]));
+        }
+    }
+    let total =
+        log_sum_exp((0..tags).map(|t| alpha[(n - 1) * tags + t] + beta[(n - 1) * tags + t]));
+    alpha
+        .iter()
+        .zip(&beta)
+        .map(|(a, b)| (a + b - total).exp())
+        .collect()
+}
+
+/// Tokens on each side of an entity that its confidence looks at.
+const CONFIDENCE_WINDOW: usize = 3;
+
 /// Token ranges `[first, last]` and label indices of the entities in a tag sequence.
 pub fn entity_runs(path: &[usize]) -> Vec<(usize, usize, usize)> {
     let mut out = Vec::new();
@@ -116,18 +180,43 @@ pub fn entity_runs(path: &[usize]) -> Vec<(usize, usize, usize)> {
     out
 }
 
-/// A trained tagger: quantised weights and what is needed to decode.
+/// One decoding pass: quantised feature weights and tag transitions.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pass {
+    /// `(1 << bits) * tags` weights, in units of `scale`.
+    pub weights: Vec<i16>,
+    pub scale: f32,
+    /// `(tags + 1) * tags` transition weights (same units as `weights * scale`).
+    pub transitions: Vec<f32>,
+}
+
+impl Pass {
+    /// Adds the weights of `features` to one token's `scores`.
+    #[inline]
+    fn score(&self, scores: &mut [f32], sums: &mut [i32], bits: u32, features: &[u64]) {
+        let tags = scores.len();
+        sums.iter_mut().for_each(|s| *s = 0);
+        for &f in features {
+            let row = bucket(f, bits) * tags;
+            for (s, &w) in sums.iter_mut().zip(&self.weights[row..row + tags]) {
+                *s += i32::from(w);
+            }
+        }
+        for (o, &s) in scores.iter_mut().zip(sums.iter()) {
+            *o += s as f32 * self.scale;
+        }
+    }
+}
+
+/// A trained tagger: one pass, or two where the second also sees how the first
+/// labelled the same words elsewhere in the document.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Model {
     /// The entity labels, in tag order.
     pub labels: Vec<Label>,
-    /// log2 of the number of weight rows.
+    /// log2 of the number of weight rows of each pass.
     pub bits: u32,
-    /// `(1 << bits) * tag_count` weights, scaled by `scale`.
-    pub weights: Vec<i16>,
-    pub scale: f32,
-    /// `(tags + 1) * tags` transition weights in the same units as `weights * scale`.
-    pub transitions: Vec<f32>,
+    pub passes: Vec<Pass>,
     /// Divides scores before the softmax that gives an entity's confidence.
     pub temperature: f32,
 }
@@ -137,38 +226,57 @@ impl Model {
         tag_count(self.labels.len())
     }
 
-    /// Per-token tag scores of a document.
-    fn emissions(&self, text: &str, tokens: &[Token], lists: &Gazetteers) -> Vec<f32> {
-        let tags = self.tags();
-        let mut out = vec![0f32; tokens.len() * tags];
-        let mut sums = vec![0i32; tags];
-        features::for_each_token(text, tokens, lists, |i, feats| {
-            sums.iter_mut().for_each(|s| *s = 0);
-            for &f in feats {
-                let row = bucket(f, self.bits) * tags;
-                for (s, &w) in sums.iter_mut().zip(&self.weights[row..row + tags]) {
-                    *s += i32::from(w);
-                }
-            }
-            for (o, &s) in out[i * tags..(i + 1) * tags].iter_mut().zip(&sums) {
-                *o = s as f32 * self.scale;
-            }
-        });
-        out
-    }
-
     /// The names in `text` (already tokenized), in text order.
     pub fn tag(&self, text: &str, tokens: &[Token], lists: &Gazetteers) -> Vec<Entity> {
         let tags = self.tags();
-        let emissions = self.emissions(text, tokens, lists);
-        let path = viterbi(&emissions, tags, &self.transitions);
+        let Some(first) = self.passes.first() else {
+            return Vec::new();
+        };
+        let second = self.passes.get(1);
+        let n = tokens.len();
+        let mut sums = vec![0i32; tags];
+        let mut scores = vec![0f32; n * tags];
+        let mut rescored = vec![0f32; if second.is_some() { n * tags } else { 0 }];
+        let contexts = features::for_each_token(text, tokens, lists, |i, feats| {
+            let range = i * tags..(i + 1) * tags;
+            first.score(&mut scores[range.clone()], &mut sums, self.bits, feats);
+            if let Some(p) = second {
+                p.score(&mut rescored[range], &mut sums, self.bits, feats);
+            }
+        });
+        let mut path = viterbi(&scores, tags, &first.transitions);
+        let mut transitions = &first.transitions;
+        if let Some(p) = second {
+            let first_path = path;
+            features::history(
+                &contexts,
+                |i| split_tag(first_path[i]).map(|(l, _)| l),
+                |i, feats| {
+                    let range = i * tags..(i + 1) * tags;
+                    p.score(&mut rescored[range], &mut sums, self.bits, feats);
+                },
+            );
+            path = viterbi(&rescored, tags, &p.transitions);
+            scores = rescored;
+            transitions = &p.transitions;
+        }
         entity_runs(&path)
             .into_iter()
             .map(|(first, last, label)| {
+                // The mean probability of the chosen tags, from a window around the entity.
+                let from = first.saturating_sub(CONFIDENCE_WINDOW);
+                let to = (last + 1 + CONFIDENCE_WINDOW).min(n);
+                let window = &scores[from * tags..to * tags];
+                let probs = marginals(window, tags, transitions, self.temperature);
                 let confidence: f32 = (first..=last)
-                    .map(|i| self.confidence(&emissions[i * tags..(i + 1) * tags], path[i]))
+                    .map(|i| probs[(i - from) * tags + path[i]])
                     .sum::<f32>()
                     / (last + 1 - first) as f32;
+                let confidence = if confidence.is_finite() {
+                    confidence.clamp(0.0, 1.0)
+                } else {
+                    0.0
+                };
                 Entity {
                     span: Span::new(tokens[first].span.start, tokens[last].span.end),
                     label: self.labels[label].clone(),
@@ -176,16 +284,6 @@ impl Model {
                 }
             })
             .collect()
-    }
-
-    /// The softmax probability of `chosen` among one token's tag scores.
-    fn confidence(&self, scores: &[f32], chosen: usize) -> f32 {
-        let top = scores.iter().copied().fold(f32::NEG_INFINITY, f32::max);
-        let total: f32 = scores
-            .iter()
-            .map(|s| ((s - top) / self.temperature).exp())
-            .sum();
-        ((scores[chosen] - top) / self.temperature).exp() / total
     }
 }
 
@@ -221,5 +319,13 @@ mod tests {
         assert_eq!(path, vec![tag_of(0, BEGIN), tag_of(0, LAST)]);
         assert_eq!(entity_runs(&path), vec![(0, 1, 0)]);
         assert!(viterbi(&[], tags, &transitions).is_empty());
+        let probs = marginals(&emissions, tags, &transitions, 1.0);
+        for i in 0..2 {
+            let row = &probs[i * tags..(i + 1) * tags];
+            assert!((row.iter().sum::<f32>() - 1.0).abs() < 1e-4);
+        }
+        // Only B-L or O-O, U-U, ... are valid: INSIDE alone never is.
+        assert_eq!(probs[tag_of(0, INSIDE)], 0.0);
+        assert!(probs[tag_of(0, BEGIN)] > 0.9);
     }
 }
