@@ -6,6 +6,7 @@ use std::time::Instant;
 
 use super::features;
 use super::gazetteers::Gazetteers;
+use super::hashing;
 use super::model::{self, bucket, tag_count, tag_of, Model, Pass};
 use super::Label;
 use crate::text::tokens::{tokenize, Token};
@@ -281,6 +282,20 @@ pub fn train(
         chunks: &chunks,
     };
     let all: Vec<usize> = (0..chunks.len()).collect();
+    // Held-out folds by document content, case-folded: copies of a document that differ
+    // only in case (a common augmentation) land in the same fold and cannot leak.
+    let folds: Vec<usize> = examples
+        .iter()
+        .map(|e| {
+            let folded: String = e
+                .text
+                .chars()
+                .take(500)
+                .flat_map(char::to_lowercase)
+                .collect();
+            (hashing::finish(hashing::bytes(folded.as_bytes())) % FOLDS as u64) as usize
+        })
+        .collect();
     let mut stage = |phase: &'static str, bits: u32, subset: &[usize]| {
         corpus.fit(phase, bits, subset, options, &mut on_epoch, &mut report)
     };
@@ -294,7 +309,7 @@ pub fn train(
         for (fold, phase) in FOLD_NAMES.iter().enumerate() {
             let (train_on, held_out): (Vec<usize>, Vec<usize>) = all
                 .iter()
-                .partition(|&&c| chunks[c].document % FOLDS != fold);
+                .partition(|&&c| folds[chunks[c].document] != fold);
             let (w, t) = stage(phase, bits, &train_on)?;
             for &c in &held_out {
                 let chunk = &chunks[c];
@@ -330,7 +345,7 @@ pub fn train(
     // Confidences must hold on unseen text: fit the temperature on a quarter of the
     // documents with a model trained on the other three quarters.
     let (train_on, held_out): (Vec<usize>, Vec<usize>) =
-        all.iter().partition(|&&c| chunks[c].document % FOLDS != 0);
+        all.iter().partition(|&&c| folds[chunks[c].document] != 0);
     let temperature = if held_out.is_empty() || train_on.is_empty() {
         1.0
     } else {
@@ -353,7 +368,7 @@ pub fn train(
     Ok((model, report))
 }
 
-/// Jackknife folds for the history pass (documents are dealt round-robin).
+/// Jackknife folds for the history pass and the confidence calibration.
 const FOLDS: usize = 4;
 const FOLD_NAMES: [&str; FOLDS] = ["fold 1/4", "fold 2/4", "fold 3/4", "fold 4/4"];
 
