@@ -106,60 +106,75 @@ fn masked(transitions: &[f32], tags: usize) -> Vec<f32> {
     out
 }
 
-fn log_sum_exp(values: impl Iterator<Item = f32> + Clone) -> f32 {
-    let top = values.clone().fold(f32::NEG_INFINITY, f32::max);
-    if top == f32::NEG_INFINITY {
-        return top;
-    }
-    top + values.map(|v| (v - top).exp()).sum::<f32>().ln()
+/// `exp(transitions / temperature)`, forbidden moves 0, shifted so the largest is 1
+/// (the shift cancels in `marginals`).
+pub fn transition_factors(transitions: &[f32], tags: usize, temperature: f32) -> Vec<f64> {
+    let masked = masked(transitions, tags);
+    let top = masked.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+    masked
+        .iter()
+        .map(|&t| (f64::from(t - top) / f64::from(temperature)).exp())
+        .collect()
 }
 
 /// Per-token tag probabilities (`n * tags`) under the distribution that gives each valid
-/// path a weight `exp(score / temperature)` (forward-backward in log space).
-pub fn marginals(
-    emissions: &[f32],
-    tags: usize,
-    transitions: &[f32],
-    temperature: f32,
-) -> Vec<f32> {
+/// path a weight `exp(score / temperature)`: forward-backward with per-token
+/// normalisation, `factors` from `transition_factors`.
+pub fn marginals(emissions: &[f32], tags: usize, factors: &[f64], temperature: f32) -> Vec<f64> {
     let n = emissions.len() / tags;
     if n == 0 {
         return Vec::new();
     }
-    let trans: Vec<f32> = masked(transitions, tags)
-        .iter()
-        .map(|t| t / temperature)
-        .collect();
-    let e = |i: usize, t: usize| emissions[i * tags + t] / temperature;
-    let mut alpha = vec![f32::NEG_INFINITY; n * tags];
-    let mut beta = vec![0f32; n * tags];
-    for t in 0..tags {
-        alpha[t] = trans[tags * tags + t] + e(0, t);
-    }
-    for i in 1..n {
-        for t in 0..tags {
-            let prev = &alpha[(i - 1) * tags..i * tags];
-            alpha[i * tags + t] =
-                log_sum_exp((0..tags).map(|p| prev[p] + trans[p * tags + t])) + e(i, t);
+    let mut local = vec![0f64; n * tags];
+    for (row, scores) in local
+        .chunks_exact_mut(tags)
+        .zip(emissions.chunks_exact(tags))
+    {
+        let top = scores.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+        for (l, &s) in row.iter_mut().zip(scores) {
+            *l = (f64::from(s - top) / f64::from(temperature)).exp();
         }
     }
+    let normalise = |row: &mut [f64]| {
+        let total: f64 = row.iter().sum();
+        if total > 0.0 {
+            row.iter_mut().for_each(|x| *x /= total);
+        }
+    };
+    let mut alpha = vec![0f64; n * tags];
     for t in 0..tags {
-        beta[(n - 1) * tags + t] = if may_end(t) { 0.0 } else { f32::NEG_INFINITY };
+        alpha[t] = factors[tags * tags + t] * local[t];
+    }
+    normalise(&mut alpha[..tags]);
+    for i in 1..n {
+        let (done, rest) = alpha.split_at_mut(i * tags);
+        let prev = &done[(i - 1) * tags..];
+        for t in 0..tags {
+            let into: f64 = (0..tags).map(|p| prev[p] * factors[p * tags + t]).sum();
+            rest[t] = into * local[i * tags + t];
+        }
+        normalise(&mut rest[..tags]);
+    }
+    let mut beta = vec![0f64; n * tags];
+    for t in 0..tags {
+        beta[(n - 1) * tags + t] = if may_end(t) { 1.0 } else { 0.0 };
     }
     for i in (0..n - 1).rev() {
+        let (head, tail) = beta.split_at_mut((i + 1) * tags);
+        let next = &tail[..tags];
+        let next_local = &local[(i + 1) * tags..(i + 2) * tags];
         for t in 0..tags {
-            let next = &beta[(i + 1) * tags..(i + 2) * tags];
-            beta[i * tags + t] =
-                log_sum_exp((0..tags).map(|m| trans[t * tags + m] + e(i + 1, m) + next[m]));
+            head[i * tags + t] = (0..tags)
+                .map(|m| factors[t * tags + m] * next_local[m] * next[m])
+                .sum();
         }
+        normalise(&mut head[i * tags..]);
     }
-    let total =
-        log_sum_exp((0..tags).map(|t| alpha[(n - 1) * tags + t] + beta[(n - 1) * tags + t]));
-    alpha
-        .iter()
-        .zip(&beta)
-        .map(|(a, b)| (a + b - total).exp())
-        .collect()
+    let mut out: Vec<f64> = alpha.iter().zip(&beta).map(|(a, b)| a * b).collect();
+    for row in out.chunks_exact_mut(tags) {
+        normalise(row);
+    }
+    out
 }
 
 /// Tokens on each side of an entity that its confidence looks at.
@@ -260,6 +275,7 @@ impl Model {
             scores = rescored;
             transitions = &p.transitions;
         }
+        let factors = transition_factors(transitions, tags, self.temperature);
         entity_runs(&path)
             .into_iter()
             .map(|(first, last, label)| {
@@ -267,11 +283,11 @@ impl Model {
                 let from = first.saturating_sub(CONFIDENCE_WINDOW);
                 let to = (last + 1 + CONFIDENCE_WINDOW).min(n);
                 let window = &scores[from * tags..to * tags];
-                let probs = marginals(window, tags, transitions, self.temperature);
-                let confidence: f32 = (first..=last)
+                let probs = marginals(window, tags, &factors, self.temperature);
+                let confidence = ((first..=last)
                     .map(|i| probs[(i - from) * tags + path[i]])
-                    .sum::<f32>()
-                    / (last + 1 - first) as f32;
+                    .sum::<f64>()
+                    / (last + 1 - first) as f64) as f32;
                 let confidence = if confidence.is_finite() {
                     confidence.clamp(0.0, 1.0)
                 } else {
@@ -319,10 +335,11 @@ mod tests {
         assert_eq!(path, vec![tag_of(0, BEGIN), tag_of(0, LAST)]);
         assert_eq!(entity_runs(&path), vec![(0, 1, 0)]);
         assert!(viterbi(&[], tags, &transitions).is_empty());
-        let probs = marginals(&emissions, tags, &transitions, 1.0);
+        let factors = transition_factors(&transitions, tags, 1.0);
+        let probs = marginals(&emissions, tags, &factors, 1.0);
         for i in 0..2 {
             let row = &probs[i * tags..(i + 1) * tags];
-            assert!((row.iter().sum::<f32>() - 1.0).abs() < 1e-4);
+            assert!((row.iter().sum::<f64>() - 1.0).abs() < 1e-9);
         }
         // Only B-L or O-O, U-U, ... are valid: INSIDE alone never is.
         assert_eq!(probs[tag_of(0, INSIDE)], 0.0);

@@ -489,13 +489,14 @@ fn fit_temperature(
         })
         .collect();
     let loss = |t: f32| -> f64 {
+        let factors = model::transition_factors(transitions, tags, t);
         sample
             .iter()
             .map(|(scores, gold)| {
-                let probs = model::marginals(scores, tags, transitions, t);
+                let probs = model::marginals(scores, tags, &factors, t);
                 gold.iter()
                     .enumerate()
-                    .map(|(i, &g)| -f64::from(probs[i * tags + g].max(1e-9)).ln())
+                    .map(|(i, &g)| -probs[i * tags + g].max(1e-9).ln())
                     .sum::<f64>()
             })
             .sum()
