@@ -222,3 +222,23 @@ def test_dev_set_accuracy_is_reported_by_bench_script():
         pred = {(e.start, e.end, e.label) for e in got}
         tp, fp, fn = tp + len(gold & pred), fp + len(pred - gold), fn + len(gold - pred)
     assert 2 * tp / (2 * tp + fp + fn) > 0.85
+
+
+def test_cli_entities_json_and_text():
+    import subprocess
+    import sys
+
+    text = "Angela Merkel visited Paris on Monday.\n"
+    run = lambda *a: subprocess.run(  # noqa: E731
+        [sys.executable, "-m", "rapidtext", "entities", *a, "-"],
+        input=text, capture_output=True, text=True, check=False, timeout=60,
+    )
+    out = run("--json")
+    assert out.returncode == 0, out.stderr
+    records = [json.loads(line) for line in out.stdout.splitlines()]
+    assert ("Angela Merkel", "PER") in [(r["text"], r["label"]) for r in records]
+    for r in records:
+        assert text[r["start"] : r["end"]] == r["text"]
+    plain = run("--labels", "LOC")
+    assert plain.returncode == 0
+    assert plain.stdout.splitlines() == ["LOC\tParis"]
