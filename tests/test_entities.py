@@ -230,7 +230,7 @@ def test_cli_entities_json_and_text():
 
     text = "Angela Merkel visited Paris on Monday.\n"
     run = lambda *a: subprocess.run(  # noqa: E731
-        [sys.executable, "-m", "rapidtext", "entities", *a, "-"],
+        [sys.executable, "-m", "rapidtext", "entities", "-", *a],
         input=text, capture_output=True, text=True, check=False, timeout=60,
     )
     out = run("--json")
