@@ -246,13 +246,14 @@ impl EntityTagger {
 
     #[staticmethod]
     #[allow(clippy::too_many_arguments)] // the keyword arguments of the Python method
-    #[pyo3(signature = (examples, *, epochs = 10, hash_bits = 20, seed = 1, history = false, labels = None, on_epoch = None))]
+    #[pyo3(signature = (examples, *, epochs = 10, hash_bits = 20, seed = 1, orders = 1, history = false, labels = None, on_epoch = None))]
     fn train(
         py: Python<'_>,
         examples: &Bound<'_, PyAny>,
         epochs: usize,
         hash_bits: u32,
         seed: u64,
+        orders: usize,
         history: bool,
         labels: Option<&Bound<'_, PyAny>>,
         on_epoch: Option<Py<PyAny>>,
@@ -263,6 +264,7 @@ impl EntityTagger {
             epochs,
             hash_bits,
             seed,
+            orders,
             history,
         };
         let mut pending: Option<PyErr> = None;

@@ -26,6 +26,8 @@ pub struct TrainOptions {
     /// log2 of the number of weight rows (more rows, fewer hash collisions, bigger file).
     pub hash_bits: u32,
     pub seed: u64,
+    /// Number of example orders (seeds) whose models are averaged.
+    pub orders: usize,
     /// Add the second, document-history pass (on the English dev sets it did not help:
     /// CoNLL-2003 dev micro F1 0.893 with it, 0.897 without).
     pub history: bool,
@@ -37,6 +39,7 @@ impl Default for TrainOptions {
             epochs: 10,
             hash_bits: 20,
             seed: 1,
+            orders: 1,
             history: false,
         }
     }
@@ -209,6 +212,12 @@ pub fn train(
             options.hash_bits
         )));
     }
+    if !(1..=64).contains(&options.orders) {
+        return Err(TrainError::BadOption(format!(
+            "orders must be between 1 and 64, got {}",
+            options.orders
+        )));
+    }
     if options.epochs == 0 || options.epochs > 1000 {
         return Err(TrainError::BadOption(format!(
             "epochs must be between 1 and 1000, got {}",
@@ -296,10 +305,24 @@ pub fn train(
             (hashing::finish(hashing::bytes(folded.as_bytes())) % FOLDS as u64) as usize
         })
         .collect();
-    let mut stage = |phase: &'static str, bits: u32, subset: &[usize]| {
+    let mut stage = |phase: &'static str, subset: &[usize], options: &TrainOptions| {
         corpus.fit(phase, bits, subset, options, &mut on_epoch, &mut report)
     };
-    let (weights, transitions) = stage("names", bits, &all)?;
+    // Averaging perceptrons trained on different example orders: same size and speed,
+    // less dependence on the order (single runs vary by about 0.01 F1 with the seed).
+    let (mut weights, mut transitions) = stage("names", &all, options)?;
+    for k in 1..options.orders {
+        let reseeded = TrainOptions {
+            seed: options.seed.wrapping_add(k as u64),
+            ..options.clone()
+        };
+        let (w, t) = stage("names", &all, &reseeded)?;
+        weights.iter_mut().zip(&w).for_each(|(a, b)| *a += b);
+        transitions.iter_mut().zip(&t).for_each(|(a, b)| *a += b);
+    }
+    let orders = options.orders.max(1) as f32;
+    weights.iter_mut().for_each(|w| *w /= orders);
+    transitions.iter_mut().for_each(|t| *t /= orders);
     let mut passes = vec![quantise(&weights, &transitions)];
     if options.history {
         // Second pass: also features from the first pass's labels of the same word elsewhere
@@ -310,7 +333,7 @@ pub fn train(
             let (train_on, held_out): (Vec<usize>, Vec<usize>) = all
                 .iter()
                 .partition(|&&c| folds[chunks[c].document] != fold);
-            let (w, t) = stage(phase, bits, &train_on)?;
+            let (w, t) = stage(phase, &train_on, options)?;
             for &c in &held_out {
                 let chunk = &chunks[c];
                 let mut scores = vec![0f32; chunk.len * tags];
@@ -561,6 +584,7 @@ mod tests {
             epochs: 5,
             hash_bits: 12,
             seed: 3,
+            orders: 2,
             history: true,
         };
         let (model, report) = train(&docs, &options, |_| true).expect("trains");
