@@ -6,8 +6,6 @@
 //! mid-sentence, elsewhere in the document?). Each feature is a 64-bit hash of a
 //! template id and its value; the model maps it to a weight bucket.
 
-use std::collections::HashMap;
-
 use super::gazetteers::{lower_hash, Gazetteers};
 use super::hashing::{self, combine};
 use crate::text::tokens::{Token, TokenKind};
@@ -100,15 +98,21 @@ fn facts(text: &str, token: &Token, lower: &mut String) -> TokenFacts {
     let word = token.span.of(text);
     lower.clear();
     lower.extend(word.chars().flat_map(char::to_lowercase));
-    let bounds: Vec<usize> = lower.char_indices().map(|(b, _)| b).collect();
-    let n = bounds.len();
+    let n = lower.chars().count();
+    // Byte ends of the first 1..=4 characters and starts of the last 1..=4.
+    let mut prefix_ends = [lower.len(); 4];
+    for (k, (b, _)) in lower.char_indices().skip(1).take(4).enumerate() {
+        prefix_ends[k] = b;
+    }
+    let mut suffix_starts = [0usize; 4];
+    for (k, (b, _)) in lower.char_indices().rev().take(4).enumerate() {
+        suffix_starts[k] = b;
+    }
     let mut prefixes = [0u64; 4];
     let mut suffixes = [0u64; 4];
-    for k in 1..=4 {
-        let cut = if k < n { bounds[k] } else { lower.len() };
-        prefixes[k - 1] = hashing::bytes(&lower.as_bytes()[..cut]);
-        let from = if k < n { bounds[n - k] } else { 0 };
-        suffixes[k - 1] = hashing::bytes(&lower.as_bytes()[from..]);
+    for k in 0..4 {
+        prefixes[k] = hashing::bytes(&lower.as_bytes()[..prefix_ends[k]]);
+        suffixes[k] = hashing::bytes(&lower.as_bytes()[suffix_starts[k]..]);
     }
     let mut chars = word.chars();
     let first_upper = chars.next().is_some_and(char::is_uppercase);
@@ -186,7 +190,8 @@ pub fn for_each_token(
         })
         .collect();
 
-    let mut document: HashMap<u64, u8> = HashMap::with_capacity(n / 2);
+    let mut document: hashing::HashMap<u8> = hashing::HashMap::default();
+    document.reserve(n / 2);
     for i in 0..n {
         let f = &facts[i];
         if !f.has_letter || headline[i] {
@@ -294,7 +299,7 @@ pub fn history(
     mut emit: impl FnMut(usize, &[u64]),
 ) {
     // Per word: counts of each label (index + 1) and of capitalised "outside" readings (0).
-    let mut counts: HashMap<u64, Vec<u32>> = HashMap::new();
+    let mut counts: hashing::HashMap<Vec<u32>> = hashing::HashMap::default();
     for (i, c) in contexts.iter().enumerate() {
         let slot = match label_of(i) {
             Some(l) => l + 1,

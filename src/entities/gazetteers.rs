@@ -3,7 +3,6 @@
 //! a feature for the tagger, never a decision: "Jordan" is a country and a name.
 //! Sources and licences: data/gazetteers/README.md.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::hashing;
@@ -30,7 +29,7 @@ const UNIT: u32 = 3;
 
 /// Phrases keyed by the hash of their lower-cased tokens, valued by a bit set of lists.
 pub struct Gazetteers {
-    phrases: HashMap<u64, u8>,
+    phrases: hashing::HashMap<u8>,
 }
 
 /// The hash of a phrase from the hashes of its lower-cased tokens.
@@ -51,7 +50,8 @@ impl Gazetteers {
     }
 
     fn from_lists(lists: &[&str]) -> Gazetteers {
-        let mut phrases: HashMap<u64, u8> = HashMap::with_capacity(60_000);
+        let mut phrases: hashing::HashMap<u8> = hashing::HashMap::default();
+        phrases.reserve(60_000);
         let mut lower = String::new();
         for (id, list) in lists.iter().enumerate() {
             for line in list.lines().filter(|l| !l.trim().is_empty()) {

@@ -37,6 +37,28 @@ pub fn finish(mut h: u64) -> u64 {
     h ^ (h >> 33)
 }
 
+/// A `Hasher` for keys that are already well-mixed 64-bit hashes: it passes them
+/// through (the std default, SipHash, would hash them again, slowly).
+#[derive(Default, Clone, Copy)]
+pub struct Prehashed(u64);
+
+impl std::hash::Hasher for Prehashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = bytes.iter().fold(self.0, |h, &b| combine(h, u64::from(b)));
+    }
+
+    fn write_u64(&mut self, value: u64) {
+        self.0 = finish(value);
+    }
+}
+
+/// A map keyed by 64-bit hashes.
+pub type HashMap<V> = std::collections::HashMap<u64, V, std::hash::BuildHasherDefault<Prehashed>>;
+
 #[cfg(test)]
 mod tests {
     use super::*;
