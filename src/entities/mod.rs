@@ -3,6 +3,8 @@
 //! phrase lists and patterns. All produce `Entity` values over byte spans.
 
 mod label;
+pub mod overlaps;
+pub mod patterns;
 
 pub use label::Label;
 

@@ -1,0 +1,160 @@
+//! Rule-based recognisers for dates, times, money, percentages, quantities,
+//! numbers, e-mail addresses and URLs. Each proposes candidate spans over the
+//! shared tokens; the longest candidate wins an overlap, so "$4.5 billion" is
+//! one MONEY with no CARDINAL inside, and figures that are codes ("page 5",
+//! "v2.3.1", phone numbers) block the number recognisers.
+
+mod contacts;
+mod dates;
+mod identifiers;
+mod money;
+mod numbers;
+mod quantities;
+mod scan;
+mod times;
+
+use super::overlaps::keep_longest;
+use super::{Entity, Label};
+use crate::text::Span;
+use scan::Scan;
+
+/// The labels `find_patterns` can produce, in tie-break order: when two
+/// candidates cover the same span, the earlier label wins.
+pub const PATTERN_LABELS: &[Label] = &[
+    Label::Email,
+    Label::Url,
+    Label::Date,
+    Label::Time,
+    Label::Money,
+    Label::Percent,
+    Label::Quantity,
+    Label::Ordinal,
+    Label::Cardinal,
+];
+
+/// A proposed span; `label` None marks a code or identifier that only blocks others.
+pub(super) struct Candidate {
+    pub span: Span,
+    pub label: Option<Label>,
+    pub score: f32,
+}
+
+impl Candidate {
+    fn new(span: Span, label: Label, score: f32) -> Self {
+        Candidate {
+            span,
+            label: Some(label),
+            score,
+        }
+    }
+
+    fn blocked(span: Span) -> Self {
+        Candidate {
+            span,
+            label: None,
+            score: 0.0,
+        }
+    }
+
+    /// Lower wins a tie of equal spans; blocking spans lose every tie.
+    fn rank(&self) -> u32 {
+        self.label.as_ref().map_or(u32::MAX, |label| {
+            PATTERN_LABELS
+                .iter()
+                .position(|l| l == label)
+                .map_or(u32::MAX - 1, |p| p as u32)
+        })
+    }
+}
+
+/// Finds the pattern entities of `labels` in `text`.
+///
+/// Returns non-overlapping entities sorted by start, with byte offsets into
+/// `text`; each score is a fixed prior of the rule that found it (0.9 to 0.99).
+/// Labels outside [`PATTERN_LABELS`] are ignored. All recognisers run and
+/// compete before the result is filtered, so asking only for CARDINAL never
+/// yields the "4.5" of "$4.5 billion". Time is linear in the text's length.
+pub fn find_patterns(text: &str, labels: &[Label]) -> Vec<Entity> {
+    let wanted = |label: &Label| labels.contains(label);
+    let mut candidates = Vec::new();
+    contacts::contacts(
+        text,
+        wanted(&Label::Email),
+        wanted(&Label::Url),
+        &mut candidates,
+    );
+    let numeric = PATTERN_LABELS[2..].iter().any(wanted);
+    if numeric {
+        let scan = Scan::new(text);
+        identifiers::blocked_spans(&scan, &mut candidates);
+        dates::dates(&scan, &mut candidates);
+        times::times(&scan, &mut candidates);
+        money::money(&scan, &mut candidates);
+        quantities::percents_and_quantities(&scan, &mut candidates);
+        numbers::ordinals(&scan, &mut candidates);
+        numbers::cardinals(&scan, &mut candidates);
+    }
+    keep_longest(candidates, |c| c.span, Candidate::rank)
+        .into_iter()
+        .filter_map(|c| {
+            let label = c.label?;
+            wanted(&label).then_some(Entity {
+                span: c.span,
+                label,
+                score: c.score,
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// "text/LABEL" for each entity found with every pattern label.
+    fn find(text: &str) -> Vec<String> {
+        find_patterns(text, PATTERN_LABELS)
+            .iter()
+            .map(|e| format!("{}/{}", e.span.of(text), e.label))
+            .collect()
+    }
+
+    #[test]
+    fn longest_match_wins() {
+        assert_eq!(
+            find("The firm raised $4.5 billion, up 25%, on July 4, 2026 at 3 p.m."),
+            [
+                "$4.5 billion/MONEY",
+                "25%/PERCENT",
+                "July 4, 2026/DATE",
+                "3 p.m./TIME"
+            ]
+        );
+    }
+
+    #[test]
+    fn codes_block_numbers() {
+        assert!(find("Install v2.3.1, call 555-1234, they won 3-2 on page 5.").is_empty());
+    }
+
+    #[test]
+    fn label_filter_does_not_expose_inner_numbers() {
+        let text = "It cost $4.5 billion and 7 more.";
+        let found = find_patterns(text, &[Label::Cardinal]);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].span.of(text), "7");
+        assert!(find_patterns(text, &[Label::Per]).is_empty());
+    }
+
+    #[test]
+    fn spans_are_sorted_disjoint_boundaries() {
+        let text = "Zoë paid €20 on 3 März, 2,500 Ωs; ＄5 and 🙂 10 km at 15:30. 東京 2020";
+        let found = find_patterns(text, PATTERN_LABELS);
+        for pair in found.windows(2) {
+            assert!(pair[0].span.end <= pair[1].span.start);
+        }
+        for e in &found {
+            assert!(text.is_char_boundary(e.span.start) && text.is_char_boundary(e.span.end));
+        }
+    }
+}
