@@ -2,9 +2,14 @@
 //! rule-based recognisers for numbers, dates and contacts, and the user's
 //! phrase lists and patterns. All produce `Entity` values over byte spans.
 
+pub mod case_folding;
 mod label;
 pub mod overlaps;
 pub mod patterns;
+pub mod phrase_file;
+pub mod phrases;
+pub mod rule_errors;
+pub mod user_patterns;
 
 pub use label::Label;
 

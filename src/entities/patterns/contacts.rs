@@ -73,9 +73,8 @@ pub(super) fn contacts(text: &str, emails: bool, urls: bool, out: &mut Vec<Candi
         }
     }
     if urls {
-        let looks_like_url = |run: &str| {
-            run.contains("://") || run.contains("www.") || run.contains("WWW.")
-        };
+        let looks_like_url =
+            |run: &str| run.contains("://") || run.contains("www.") || run.contains("WWW.");
         for (offset, run) in runs(text, looks_like_url) {
             for m in URL.find_iter(run) {
                 let end = m.start() + trim_url(m.as_str());

@@ -3,7 +3,9 @@
 //! weekdays, years and months where the context says so ("in 1996", "since
 //! May"), decades, centuries, "today", and durations ("three years ago").
 
-use super::numbers::{amount_at, approximator_start, is_year, ordinal_at, parse_numeral, reads_as_number};
+use super::numbers::{
+    amount_at, approximator_start, is_year, ordinal_at, parse_numeral, reads_as_number,
+};
 use super::scan::Scan;
 use super::Candidate;
 use crate::entities::Label;
@@ -18,14 +20,30 @@ const EXACT_SCORE: f32 = 0.97;
 const CONTEXT_SCORE: f32 = 0.9;
 
 const MONTHS: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
 const MONTH_ABBREVIATIONS: &[&str] = &[
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 ];
 const WEEKDAYS: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
 ];
 const SEASONS: &[&str] = &["spring", "summer", "autumn", "fall", "winter"];
 
@@ -37,8 +55,20 @@ const TEMPORAL_PREPOSITIONS: &[&str] = &[
 /// Words that belong to the date they precede ("last Tuesday", "early 1996").
 const MODIFIERS: &[&str] = &["early", "mid", "late", "last", "next", "this"];
 const DURATION_UNITS: &[&str] = &[
-    "day", "days", "week", "weeks", "month", "months", "year", "years", "decade", "decades",
-    "century", "centuries", "fortnight", "fortnights",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "decade",
+    "decades",
+    "century",
+    "centuries",
+    "fortnight",
+    "fortnights",
 ];
 
 static ISO_DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -98,9 +128,7 @@ fn year_at(scan: &Scan, i: usize) -> Option<usize> {
     if scan.kind(i) != Some(TokenKind::Number) {
         return None;
     }
-    parse_numeral(scan.raw(i))
-        .filter(is_year)
-        .map(|_| i + 1)
+    parse_numeral(scan.raw(i)).filter(is_year).map(|_| i + 1)
 }
 
 /// ", 2026" or " 2026" after a day: the end of the year, if there is one.
@@ -136,7 +164,11 @@ fn modifier_start(scan: &Scan, i: usize) -> usize {
         return i - 1;
     }
     // "mid-March": "mid" and "-" glued before the month.
-    if i > 1 && scan.raw(i - 1) == "-" && scan.glued(i) && scan.glued(i - 1) && scan.is(i - 2, "mid")
+    if i > 1
+        && scan.raw(i - 1) == "-"
+        && scan.glued(i)
+        && scan.glued(i - 1)
+        && scan.is(i - 2, "mid")
     {
         return i - 2;
     }
@@ -212,26 +244,29 @@ fn date_at(scan: &Scan, i: usize) -> Option<(usize, usize, f32)> {
 
 /// A year in context: "in 1996", "from 1990 to 2000", "2010-2015", "1990-95".
 fn year_date(scan: &Scan, i: usize, end: usize) -> Option<(usize, usize, f32)> {
-    let range_end = (matches!(scan.raw(end), "-" | "\u{2013}")
-        && scan.glued(end)
-        && scan.glued(end + 1))
-    .then(|| {
-        // "1990-95" counts on from the first year; "2026-13" does not.
-        let first: u32 = scan.raw(i).parse().ok()?;
-        let second = scan.raw(end + 1);
-        let later = second.parse::<u32>().ok().is_some_and(|s| match second.len() {
-            2 => s > first % 100,
-            4 => s > first && year_at(scan, end + 1).is_some(),
-            _ => false,
-        });
-        // A longer glued chain ("2026-13-40") is a code.
-        let after = end + 2;
-        let continues = scan.glued(after)
-            && (matches!(scan.kind(after), Some(TokenKind::Word | TokenKind::Number))
-                || matches!(scan.raw(after), "-" | "\u{2013}" | "/" | ".") && scan.glued(after + 1));
-        (later && !continues).then_some(after)
-    })
-    .flatten();
+    let range_end =
+        (matches!(scan.raw(end), "-" | "\u{2013}") && scan.glued(end) && scan.glued(end + 1))
+            .then(|| {
+                // "1990-95" counts on from the first year; "2026-13" does not.
+                let first: u32 = scan.raw(i).parse().ok()?;
+                let second = scan.raw(end + 1);
+                let later = second
+                    .parse::<u32>()
+                    .ok()
+                    .is_some_and(|s| match second.len() {
+                        2 => s > first % 100,
+                        4 => s > first && year_at(scan, end + 1).is_some(),
+                        _ => false,
+                    });
+                // A longer glued chain ("2026-13-40") is a code.
+                let after = end + 2;
+                let continues = scan.glued(after)
+                    && (matches!(scan.kind(after), Some(TokenKind::Word | TokenKind::Number))
+                        || matches!(scan.raw(after), "-" | "\u{2013}" | "/" | ".")
+                            && scan.glued(after + 1));
+                (later && !continues).then_some(after)
+            })
+            .flatten();
     if let Some(range_end) = range_end {
         return Some((i, range_end, EXACT_SCORE));
     }
@@ -272,7 +307,11 @@ fn numeric_date(scan: &Scan, i: usize) -> Option<usize> {
     let raw = scan.raw(i);
     let separator = if raw.contains('/') { '/' } else { '.' };
     let parts: Vec<&str> = raw.split(separator).collect();
-    if parts.len() != 3 || parts.iter().any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit())) {
+    if parts.len() != 3
+        || parts
+            .iter()
+            .any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()))
+    {
         return None;
     }
     let n = |k: usize| parts[k].parse::<u32>().ok();
@@ -284,8 +323,7 @@ fn numeric_date(scan: &Scan, i: usize) -> Option<usize> {
         return None;
     };
     let plausible = |month: u32, day: u32| (1..=12).contains(&month) && (1..=31).contains(&day);
-    let year_ok = parts.iter().any(|p| p.len() == 4) && (1000..=2199).contains(&year)
-        || year < 100;
+    let year_ok = parts.iter().any(|p| p.len() == 4) && (1000..=2199).contains(&year) || year < 100;
     (year_ok && (plausible(a, b) || plausible(b, a))).then_some(i + 1)
 }
 
@@ -327,7 +365,11 @@ fn duration_at(scan: &Scan, i: usize) -> Option<(usize, usize)> {
 pub(super) fn dates(scan: &Scan, out: &mut Vec<Candidate>) {
     for i in 0..scan.len() {
         if let Some((start, end, score)) = date_at(scan, i) {
-            out.push(Candidate::new(scan.span(start, end - 1), Label::Date, score));
+            out.push(Candidate::new(
+                scan.span(start, end - 1),
+                Label::Date,
+                score,
+            ));
         }
         if let Some((start, end)) = duration_at(scan, i) {
             out.push(Candidate::new(
@@ -369,7 +411,13 @@ mod tests {
     fn calendar_dates() {
         assert_eq!(
             find("On March 3, then July 4, 2026, 3 March 2026, the 3rd of March and Jan. 5."),
-            ["March 3", "July 4, 2026", "3 March 2026", "3rd of March", "Jan. 5"]
+            [
+                "March 3",
+                "July 4, 2026",
+                "3 March 2026",
+                "3rd of March",
+                "Jan. 5"
+            ]
         );
         assert_eq!(
             find("Tuesday, March 3, 2026 and last Tuesday and May 2020"),
@@ -389,7 +437,15 @@ mod tests {
     fn context_dates() {
         assert_eq!(
             find("in 1996, from 1990 to 2000, in early March, the 1990s, 2010-2015, since May"),
-            ["1996", "1990", "2000", "early March", "1990s", "2010-2015", "May"]
+            [
+                "1996",
+                "1990",
+                "2000",
+                "early March",
+                "1990s",
+                "2010-2015",
+                "May"
+            ]
         );
         assert_eq!(
             find("three years ago, a 10-year plan, five-year deal, the 20th century"),
@@ -399,6 +455,8 @@ mod tests {
 
     #[test]
     fn not_dates() {
-        assert!(find("May I go? June Carter sang. 1996 was good. They march. Sunday Times.").is_empty());
+        assert!(
+            find("May I go? June Carter sang. 1996 was good. They march. Sunday Times.").is_empty()
+        );
     }
 }

@@ -31,14 +31,25 @@ const WORDS: &[&str] = &[
     "dollar", "dollars", "euro", "euros", "cent", "cents", "pence", "penny", "yen", "yuan",
     "renminbi", "rupee", "rupees", "rupiah", "ruble", "rubles", "rouble", "roubles", "peso",
     "pesos", "franc", "francs", "krona", "kronor", "krone", "kroner", "baht", "ringgit", "rand",
-    "lira", "lire", "shekel", "shekels", "dinar", "dinars", "dirham", "dirhams", "naira",
-    "zloty", "zlotys", "forint", "sterling",
+    "lira", "lire", "shekel", "shekels", "dinar", "dinars", "dirham", "dirhams", "naira", "zloty",
+    "zlotys", "forint", "sterling",
 ];
 
 /// Words naming which currency ("US dollars", "Canadian dollars").
 const CURRENCY_ADJECTIVES: &[&str] = &[
-    "us", "u.s.", "canadian", "australian", "singapore", "taiwan", "hk", "nz", "zimbabwe",
-    "swiss", "japanese", "chinese", "indian",
+    "us",
+    "u.s.",
+    "canadian",
+    "australian",
+    "singapore",
+    "taiwan",
+    "hk",
+    "nz",
+    "zimbabwe",
+    "swiss",
+    "japanese",
+    "chinese",
+    "indian",
 ];
 
 pub(super) fn is_currency_code(word: &str) -> bool {
@@ -101,17 +112,15 @@ pub(super) fn money(scan: &Scan, out: &mut Vec<Candidate>) {
             continue;
         }
         let next = amount.end;
-        let (end, score) = if is_symbol(scan.raw(next)) && scan.raw(next) != "$" {
+        let after = scan.raw(next);
+        let (end, score) = if (is_symbol(after) && after != "$") || is_currency_code(after) {
             (next, SYMBOL_SCORE)
-        } else if is_currency_code(scan.raw(next)) {
-            (next, SYMBOL_SCORE)
-        } else if WORDS.contains(&scan.lower(next)) && scan.lower(next) != "sterling" {
+        } else if WORDS.contains(&scan.lower(next)) && !scan.is(next, "sterling") {
             (with_sterling(scan, next), WORD_SCORE)
-        } else if CURRENCY_ADJECTIVES.contains(&scan.lower(next))
-            && WORDS.contains(&scan.lower(next + 1))
+        } else if (CURRENCY_ADJECTIVES.contains(&scan.lower(next))
+            && WORDS.contains(&scan.lower(next + 1)))
+            || (scan.is(next, "pounds") && scan.is(next + 1, "sterling"))
         {
-            (next + 1, WORD_SCORE)
-        } else if scan.is(next, "pounds") && scan.is(next + 1, "sterling") {
             (next + 1, WORD_SCORE)
         } else {
             continue;
@@ -149,7 +158,12 @@ mod tests {
         assert_eq!(find("USD 5 or 7 EUR"), ["USD 5", "7 EUR"]);
         assert_eq!(
             find("20 euros, five million US dollars, 50 cents, 10 pounds sterling"),
-            ["20 euros", "five million US dollars", "50 cents", "10 pounds sterling"]
+            [
+                "20 euros",
+                "five million US dollars",
+                "50 cents",
+                "10 pounds sterling"
+            ]
         );
     }
 

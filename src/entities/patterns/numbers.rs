@@ -240,9 +240,9 @@ fn words_amount_at(scan: &Scan, i: usize) -> Option<Amount> {
             current *= 100.0;
             last = Last::Hundred;
             j += 1;
-        } else if let Some(scale) = scale_word(word).filter(|_| {
-            matches!(word, "thousand" | "million" | "billion" | "trillion")
-        }) {
+        } else if let Some(scale) = scale_word(word)
+            .filter(|_| matches!(word, "thousand" | "million" | "billion" | "trillion"))
+        {
             if last == Last::Start {
                 break;
             }
@@ -306,7 +306,11 @@ pub(super) fn approximator_start(scan: &Scan, i: usize) -> usize {
     {
         return i - 3;
     }
-    if i >= 2 && TWO.iter().any(|&(a, b)| scan.is(i - 2, a) && scan.is(i - 1, b)) {
+    if i >= 2
+        && TWO
+            .iter()
+            .any(|&(a, b)| scan.is(i - 2, a) && scan.is(i - 1, b))
+    {
         return i - 2;
     }
     if i >= 1 && ONE.contains(&scan.lower(i - 1)) {
@@ -328,8 +332,8 @@ pub(super) fn reads_as_number(scan: &Scan, i: usize, amount: &Amount) -> bool {
                 "another", "someone", "anyone", "little", "big", "only",
             ];
             const AFTER: &[&str] = &[
-                "another", "'s", "can", "could", "must", "should", "would", "might", "may",
-                "will", "shall", "ought", "needs",
+                "another", "'s", "can", "could", "must", "should", "would", "might", "may", "will",
+                "shall", "ought", "needs",
             ];
             let before = i > 0 && BEFORE.contains(&scan.lower(i - 1));
             if before || AFTER.contains(&scan.lower(i + 1)) {
@@ -469,13 +473,16 @@ pub(super) fn ordinals(scan: &Scan, out: &mut Vec<Candidate>) {
         }
         if scan.is(i, "second")
             && i > 0
-            && ["a", "per", "one", "split", "each", "every", "the"]
-                .contains(&scan.lower(i - 1))
+            && ["a", "per", "one", "split", "each", "every", "the"].contains(&scan.lower(i - 1))
             && !is_ordinal_use_of_second(scan, i)
         {
             continue;
         }
-        out.push(Candidate::new(scan.span(i, i), Label::Ordinal, ORDINAL_SCORE));
+        out.push(Candidate::new(
+            scan.span(i, i),
+            Label::Ordinal,
+            ORDINAL_SCORE,
+        ));
     }
 }
 
@@ -512,11 +519,20 @@ mod tests {
     #[test]
     fn number_words() {
         let scan = Scan::new("two hundred and five thousand people");
-        assert_eq!(amount_at(&scan, 0).map(|a| (a.end, a.value)), Some((5, 205_000.0)));
+        assert_eq!(
+            amount_at(&scan, 0).map(|a| (a.end, a.value)),
+            Some((5, 205_000.0))
+        );
         let scan = Scan::new("twenty-five or twenty five or a million");
         assert_eq!(amount_at(&scan, 0).map(|a| a.value), Some(25.0));
-        assert_eq!(amount_at(&scan, 2).map(|a| (a.end, a.value)), Some((4, 25.0)));
-        assert_eq!(amount_at(&scan, 5).map(|a| (a.end, a.value)), Some((7, 1e6)));
+        assert_eq!(
+            amount_at(&scan, 2).map(|a| (a.end, a.value)),
+            Some((4, 25.0))
+        );
+        assert_eq!(
+            amount_at(&scan, 5).map(|a| (a.end, a.value)),
+            Some((7, 1e6))
+        );
         let scan = Scan::new("a cat and five six");
         assert_eq!(amount_at(&scan, 0), None);
         assert_eq!(amount_at(&scan, 3).map(|a| a.end), Some(4));
@@ -560,9 +576,6 @@ mod tests {
                 ("twenty-first", Label::Ordinal)
             ]
         );
-        assert_eq!(
-            find("the second time"),
-            [("second", Label::Ordinal)]
-        );
+        assert_eq!(find("the second time"), [("second", Label::Ordinal)]);
     }
 }

@@ -60,10 +60,8 @@ fn glued_clock(raw: &str) -> bool {
         return false;
     };
     let (figure, suffix) = lower.split_at(split);
-    let figure_ok = clock_figure(figure)
-        || figure
-            .parse::<u32>()
-            .is_ok_and(|v| (1..=12).contains(&v));
+    let figure_ok =
+        clock_figure(figure) || figure.parse::<u32>().is_ok_and(|v| (1..=12).contains(&v));
     figure_ok && matches!(suffix, "am" | "pm")
 }
 
@@ -81,11 +79,9 @@ fn clock_end(scan: &Scan, i: usize) -> Option<usize> {
         } else {
             i + 1
         }
-    } else if hour_at(scan, i) && meridiem(scan.lower(i + 1)) {
-        i + 2
-    } else if hour_at(scan, i) && scan.is(i + 1, "o'clock") {
-        i + 2
-    } else if hour_at(scan, i) && scan.is(i + 1, "noon") {
+    } else if hour_at(scan, i)
+        && (meridiem(scan.lower(i + 1)) || matches!(scan.lower(i + 1), "o'clock" | "noon"))
+    {
         i + 2
     } else {
         return None;
@@ -116,11 +112,19 @@ fn day_part_end(scan: &Scan, i: usize) -> Option<usize> {
 pub(super) fn times(scan: &Scan, out: &mut Vec<Candidate>) {
     for i in 0..scan.len() {
         if let Some(end) = clock_end(scan, i) {
-            out.push(Candidate::new(scan.span(i, end - 1), Label::Time, CLOCK_SCORE));
+            out.push(Candidate::new(
+                scan.span(i, end - 1),
+                Label::Time,
+                CLOCK_SCORE,
+            ));
             continue;
         }
         if let Some(end) = day_part_end(scan, i) {
-            out.push(Candidate::new(scan.span(i, end - 1), Label::Time, CONTEXT_SCORE));
+            out.push(Candidate::new(
+                scan.span(i, end - 1),
+                Label::Time,
+                CONTEXT_SCORE,
+            ));
             continue;
         }
         let Some(amount) = amount_at(scan, i) else {
@@ -146,7 +150,11 @@ pub(super) fn times(scan: &Scan, out: &mut Vec<Candidate>) {
         } else {
             i
         };
-        out.push(Candidate::new(scan.span(start, end - 1), Label::Time, CONTEXT_SCORE));
+        out.push(Candidate::new(
+            scan.span(start, end - 1),
+            Label::Time,
+            CONTEXT_SCORE,
+        ));
     }
 }
 
@@ -166,7 +174,15 @@ mod tests {
     fn clock_times() {
         assert_eq!(
             find("At 3 p.m., 3pm, 15:30, 3:30 p.m. ET, noon, three o'clock, 10:45pm."),
-            ["3 p.m.", "3pm", "15:30", "3:30 p.m. ET", "noon", "three o'clock", "10:45pm"]
+            [
+                "3 p.m.",
+                "3pm",
+                "15:30",
+                "3:30 p.m. ET",
+                "noon",
+                "three o'clock",
+                "10:45pm"
+            ]
         );
     }
 
@@ -174,7 +190,13 @@ mod tests {
     fn parts_and_durations() {
         assert_eq!(
             find("tonight, this morning, Monday night, about 90 minutes, a 90-minute film"),
-            ["tonight", "this morning", "Monday night", "about 90 minutes", "90-minute"]
+            [
+                "tonight",
+                "this morning",
+                "Monday night",
+                "about 90 minutes",
+                "90-minute"
+            ]
         );
     }
 
