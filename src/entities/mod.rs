@@ -2,6 +2,7 @@
 //! rule-based recognisers for numbers, dates and contacts, and the user's
 //! phrase lists and patterns. All produce `Entity` values over byte spans.
 
+pub mod aliases;
 pub mod case_folding;
 mod label;
 pub mod overlaps;
