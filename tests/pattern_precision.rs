@@ -23,10 +23,16 @@ struct Counts {
 
 impl Counts {
     fn precision(&self) -> f64 {
-        ratio(self.true_positives, self.true_positives + self.false_positives)
+        ratio(
+            self.true_positives,
+            self.true_positives + self.false_positives,
+        )
     }
     fn recall(&self) -> f64 {
-        ratio(self.true_positives, self.true_positives + self.false_negatives)
+        ratio(
+            self.true_positives,
+            self.true_positives + self.false_negatives,
+        )
     }
 }
 
@@ -58,7 +64,9 @@ fn pattern_precision_on_fixture() {
             })
             .collect();
         let gold: HashSet<(usize, usize, String)> = example.entities.iter().cloned().collect();
-        let slice = |&(s, e, _): &(usize, usize, String)| -> String { text.chars().skip(s).take(e - s).collect() };
+        let slice = |&(s, e, _): &(usize, usize, String)| -> String {
+            text.chars().skip(s).take(e - s).collect()
+        };
         for p in &predicted {
             let counts = per_label.entry(p.2.clone()).or_default();
             if gold.contains(p) {
@@ -76,7 +84,10 @@ fn pattern_precision_on_fixture() {
             println!("FN {:<9} {:?} in {text:?}", g.2, slice(g));
         }
     }
-    println!("\n{examples} sentences\n{:<9} {:>5} {:>5} {:>5} {:>9} {:>9}", "label", "TP", "FP", "FN", "precision", "recall");
+    println!(
+        "\n{examples} sentences\n{:<9} {:>5} {:>5} {:>5} {:>9} {:>9}",
+        "label", "TP", "FP", "FN", "precision", "recall"
+    );
     for (label, c) in per_label.iter().chain([(&"ALL".to_string(), &total)]) {
         println!(
             "{label:<9} {:>5} {:>5} {:>5} {:>9.3} {:>9.3}",

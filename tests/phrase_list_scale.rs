@@ -10,8 +10,8 @@ use std::time::Instant;
 
 const PHRASES: usize = 1_000_000;
 const SYLLABLES: &[&str] = &[
-    "ka", "lo", "mi", "ne", "ru", "sa", "to", "vi", "ze", "bo", "dra", "fen", "gul", "hor",
-    "jin", "kel", "mar", "nor", "pel", "quo", "ris", "sto", "tum", "wex",
+    "ka", "lo", "mi", "ne", "ru", "sa", "to", "vi", "ze", "bo", "dra", "fen", "gul", "hor", "jin",
+    "kel", "mar", "nor", "pel", "quo", "ris", "sto", "tum", "wex",
 ];
 
 /// A deterministic pseudo-random sequence (64-bit LCG).
@@ -19,7 +19,10 @@ struct Sequence(u64);
 
 impl Sequence {
     fn next(&mut self, below: usize) -> usize {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         ((self.0 >> 33) as usize) % below
     }
 }

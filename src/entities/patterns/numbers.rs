@@ -211,6 +211,7 @@ fn words_amount_at(scan: &Scan, i: usize) -> Option<Amount> {
         Big,
     }
     let mut last = Last::Start;
+    let mut smallest_scale = f64::INFINITY;
     loop {
         let word = scan.lower(j);
         if let Some(v) = small_number_word(word) {
@@ -243,9 +244,12 @@ fn words_amount_at(scan: &Scan, i: usize) -> Option<Amount> {
         } else if let Some(scale) = scale_word(word)
             .filter(|_| matches!(word, "thousand" | "million" | "billion" | "trillion"))
         {
-            if last == Last::Start {
+            // Scales only fall ("two million five thousand"), which also bounds
+            // how far one amount can run.
+            if last == Last::Start || scale >= smallest_scale {
                 break;
             }
+            smallest_scale = scale;
             total += current * scale;
             current = 0.0;
             last = Last::Big;
@@ -533,6 +537,8 @@ mod tests {
             amount_at(&scan, 5).map(|a| (a.end, a.value)),
             Some((7, 1e6))
         );
+        let scan = Scan::new("one thousand two thousand");
+        assert_eq!(amount_at(&scan, 0).map(|a| a.end), Some(3));
         let scan = Scan::new("a cat and five six");
         assert_eq!(amount_at(&scan, 0), None);
         assert_eq!(amount_at(&scan, 3).map(|a| a.end), Some(4));
