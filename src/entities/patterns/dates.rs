@@ -4,7 +4,8 @@
 //! May"), decades, centuries, "today", and durations ("three years ago").
 
 use super::numbers::{
-    amount_at, approximator_start, is_year, ordinal_at, parse_numeral, reads_as_number,
+    amount_at, counts_something, duration_approximator_start, is_year, ordinal_at, parse_numeral,
+    reads_as_number,
 };
 use super::scan::Scan;
 use super::Candidate;
@@ -211,7 +212,8 @@ fn date_at(scan: &Scan, i: usize) -> Option<(usize, usize, f32)> {
         // A lone month needs context, and "May I", "June Carter" are not dates.
         let named = scan.is_title_case(end) && !scan.starts_sentence(end);
         let pronoun = matches!(scan.lower(end), "i" | "we" | "you" | "he" | "she" | "they");
-        if !abbreviated && !named && !pronoun && has_temporal_context(scan, i) {
+        let context = has_temporal_context(scan, i) || (i > 0 && scan.is(i - 1, "for"));
+        if !abbreviated && !named && !pronoun && context {
             return Some((modifier_start(scan, i), end, CONTEXT_SCORE));
         }
         return None;
@@ -274,7 +276,9 @@ fn year_date(scan: &Scan, i: usize, end: usize) -> Option<(usize, usize, f32)> {
         && matches!(scan.lower(i - 1), "to" | "and" | "or" | "until" | "through")
         && year_at(scan, i - 2).is_some()
         && has_temporal_context(scan, i - 2);
-    if has_temporal_context(scan, i) || follows_year {
+    // "for 2025" is a date, "for 2000 people" a count.
+    let for_year = i > 0 && scan.is(i - 1, "for") && !counts_something(scan, end);
+    if has_temporal_context(scan, i) || follows_year || for_year {
         return Some((modifier_start(scan, i), end, CONTEXT_SCORE));
     }
     None
@@ -354,12 +358,12 @@ fn duration_at(scan: &Scan, i: usize) -> Option<(usize, usize)> {
     } else {
         return None;
     };
-    let end = if matches!(scan.lower(unit_end), "ago" | "old") {
+    let end = if matches!(scan.lower(unit_end), "ago" | "old" | "later" | "earlier") {
         unit_end + 1
     } else {
         unit_end
     };
-    Some((approximator_start(scan, i), end))
+    Some((duration_approximator_start(scan, i), end))
 }
 
 pub(super) fn dates(scan: &Scan, out: &mut Vec<Candidate>) {

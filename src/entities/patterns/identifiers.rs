@@ -205,7 +205,8 @@ const NOT_NAMES: &[&str] = &[
 ];
 
 /// The figure at token `i` is a label: it follows "#", a label noun ("page",
-/// "No."), or a name-like word in mid-sentence ("Apollo 11", "Windows 10").
+/// "No."), or a word with a capital that is no function word ("Apollo 11",
+/// "Windows 10", "iOS 17", "CA 94105").
 pub(super) fn is_numeric_label(scan: &Scan, i: usize) -> bool {
     if i == 0 {
         return false;
@@ -227,14 +228,9 @@ pub(super) fn is_numeric_label(scan: &Scan, i: usize) -> bool {
     // A name before the figure, even at a sentence start ("John 3:16"), once
     // function words are set aside.
     let name_like = scan.kind(prev) == Some(TokenKind::Word)
-        && (scan.is_title_case(prev) || is_upper_code(scan.raw(prev)))
+        && scan.raw(prev).chars().any(char::is_uppercase)
         && !NOT_NAMES.contains(&scan.lower(prev));
     name_like && !super::money::is_currency_code(scan.raw(prev))
-}
-
-/// "CA", "COVID", "F": an all-capitals word.
-fn is_upper_code(word: &str) -> bool {
-    word.chars().any(char::is_uppercase) && !word.chars().any(char::is_lowercase)
 }
 
 fn is_joiner(s: &str) -> bool {

@@ -138,6 +138,26 @@ mod tests {
     }
 
     #[test]
+    fn fractions_durations_and_year_contexts() {
+        assert_eq!(
+            find("About a third of them, two-thirds, a third time"),
+            [
+                "About a third/CARDINAL",
+                "two-thirds/CARDINAL",
+                "third/ORDINAL"
+            ]
+        );
+        assert_eq!(
+            find("It resumed two days later, lent over 25 years."),
+            ["two days later/DATE", "25 years/DATE"]
+        );
+        assert_eq!(
+            find("Losses for 2025, meals for 2000 people, iOS 17, class of '98."),
+            ["2025/DATE", "2000/CARDINAL"]
+        );
+    }
+
+    #[test]
     fn label_filter_does_not_expose_inner_numbers() {
         let text = "It cost $4.5 billion and 7 more.";
         let found = find_patterns(text, &[Label::Cardinal]);

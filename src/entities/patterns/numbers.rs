@@ -323,6 +323,17 @@ pub(super) fn approximator_start(scan: &Scan, i: usize) -> usize {
     i
 }
 
+/// Like [`approximator_start`] for a span of time, where "over" means
+/// "during" ("over 25 years") rather than "more than".
+pub(super) fn duration_approximator_start(scan: &Scan, i: usize) -> usize {
+    let start = approximator_start(scan, i);
+    if start + 1 == i && scan.is(start, "over") {
+        i
+    } else {
+        start
+    }
+}
+
 /// An amount can stand as CARDINAL (or carry a unit) only if its words are not
 /// part of a name ("the Seven Samurai") or the pronoun "one" ("no one", "one of").
 pub(super) fn reads_as_number(scan: &Scan, i: usize, amount: &Amount) -> bool {
@@ -353,11 +364,26 @@ pub(super) fn reads_as_number(scan: &Scan, i: usize, amount: &Amount) -> bool {
 pub(super) fn cardinals(scan: &Scan, out: &mut Vec<Candidate>) {
     let mut i = 0;
     while i < scan.len() {
+        if let Some(end) = fraction_end(scan, i) {
+            let start = approximator_start(scan, i);
+            out.push(Candidate::new(
+                scan.span(start, end - 1),
+                Label::Cardinal,
+                CARDINAL_SCORE,
+            ));
+            i = end;
+            continue;
+        }
         let Some(amount) = amount_at(scan, i) else {
             i += 1;
             continue;
         };
-        if reads_as_number(scan, i, &amount) && !identifiers::is_numeric_label(scan, i) {
+        // "'98" is a year, "'s" a clitic: a figure after an apostrophe is no count.
+        let after_apostrophe = scan.glued(i) && matches!(scan.raw(i - 1), "'" | "\u{2019}");
+        if reads_as_number(scan, i, &amount)
+            && !identifiers::is_numeric_label(scan, i)
+            && !after_apostrophe
+        {
             let bare_year = amount.numeral.is_some_and(|n| is_year(&n));
             if !bare_year || counts_something(scan, amount.end) {
                 let mut start = approximator_start(scan, i);
@@ -375,9 +401,45 @@ pub(super) fn cardinals(scan: &Scan, out: &mut Vec<Candidate>) {
     }
 }
 
+/// Denominators of fractions in words ("a third of", "two-thirds").
+fn is_denominator(word: &str) -> bool {
+    matches!(
+        word,
+        "third"
+            | "thirds"
+            | "quarter"
+            | "quarters"
+            | "fourth"
+            | "fourths"
+            | "fifth"
+            | "fifths"
+            | "sixth"
+            | "sixths"
+            | "eighth"
+            | "eighths"
+            | "tenth"
+            | "tenths"
+    )
+}
+
+/// A fraction in words at `i`: "two-thirds", or "a third" / "one quarter"
+/// followed by "of" (without it, "a third time" is an ordinal). Its end (exclusive).
+fn fraction_end(scan: &Scan, i: usize) -> Option<usize> {
+    if scan.kind(i) != Some(TokenKind::Word) {
+        return None;
+    }
+    let word = scan.lower(i);
+    if let Some((count, denominator)) = word.split_once('-') {
+        let counted = small_number_word(count).is_some_and(|v| (1..=10).contains(&v));
+        return (counted && is_denominator(denominator)).then_some(i + 1);
+    }
+    let counted = word == "a" || small_number_word(word).is_some_and(|v| (1..=10).contains(&v));
+    (counted && is_denominator(scan.lower(i + 1)) && scan.is(i + 2, "of")).then_some(i + 2)
+}
+
 /// A year-like figure is a count when a lower-case word other than a verb or
 /// function word follows ("2000 people", not "1996 was").
-fn counts_something(scan: &Scan, next: usize) -> bool {
+pub(super) fn counts_something(scan: &Scan, next: usize) -> bool {
     const NOT_NOUNS: &[&str] = &[
         "was", "were", "is", "has", "had", "saw", "will", "would", "marked", "brought", "and",
         "or", "but", "to", "in", "on", "at", "of", "for", "with", "as", "when", "while", "also",

@@ -3,7 +3,7 @@
 //! and durations under a day ("90 minutes", "three hours").
 
 use super::identifiers::is_numeric_label;
-use super::numbers::{amount_at, approximator_start, reads_as_number, small_number_word};
+use super::numbers::{amount_at, duration_approximator_start, reads_as_number, small_number_word};
 use super::scan::Scan;
 use super::Candidate;
 use crate::entities::Label;
@@ -146,7 +146,7 @@ pub(super) fn times(scan: &Scan, out: &mut Vec<Candidate>) {
             continue;
         };
         let start = if end == next + 1 {
-            approximator_start(scan, i)
+            duration_approximator_start(scan, i)
         } else {
             i
         };
