@@ -233,6 +233,9 @@ fn date_at(scan: &Scan, i: usize) -> Option<(usize, usize, f32)> {
         let of = usize::from(scan.is(i + 1, "of"));
         return year_at(scan, i + 1 + of).map(|end| (i, end, EXACT_SCORE));
     }
+    if let Some(end) = relative_period_end(scan, i) {
+        return Some((i, end, CONTEXT_SCORE));
+    }
     if matches!(scan.lower(i), "today" | "yesterday" | "tomorrow")
         && (!scan.is_title_case(i) || scan.starts_sentence(i))
     {
@@ -242,6 +245,23 @@ fn date_at(scan: &Scan, i: usize) -> Option<(usize, usize, f32)> {
         return Some((i, i + 2, EXACT_SCORE));
     }
     numeric_date(scan, i).map(|end| (i, end, EXACT_SCORE))
+}
+
+/// "last year", "this week", "next month", "the past decade" minus "the";
+/// "years ago", "decades later": periods named relative to now.
+fn relative_period_end(scan: &Scan, i: usize) -> Option<usize> {
+    const PERIODS: &[&str] = &[
+        "year", "month", "week", "decade", "century", "weekend", "quarter",
+    ];
+    const PLURAL_PERIODS: &[&str] = &["years", "months", "weeks", "decades", "centuries"];
+    let word = scan.lower(i);
+    if matches!(word, "last" | "this" | "next" | "past") && PERIODS.contains(&scan.lower(i + 1)) {
+        return Some(i + 2);
+    }
+    let relative = matches!(scan.lower(i + 1), "ago" | "later" | "earlier");
+    // A figure before the unit is a duration, found with its amount.
+    let counted = i > 0 && amount_at(scan, i - 1).is_some_and(|a| a.end == i);
+    (PLURAL_PERIODS.contains(&word) && relative && !counted).then_some(i + 2)
 }
 
 /// A year in context: "in 1996", "from 1990 to 2000", "2010-2015", "1990-95".
@@ -278,7 +298,16 @@ fn year_date(scan: &Scan, i: usize, end: usize) -> Option<(usize, usize, f32)> {
         && has_temporal_context(scan, i - 2);
     // "for 2025" is a date, "for 2000 people" a count.
     let for_year = i > 0 && scan.is(i - 1, "for") && !counts_something(scan, end);
-    if has_temporal_context(scan, i) || follows_year || for_year {
+    // "the 2022 report", "its 2023 budget": a year naming which one; "the 1500
+    // workers" counts them.
+    let attributive = i > 0
+        && matches!(
+            scan.lower(i - 1),
+            "the" | "its" | "this" | "their" | "his" | "her" | "our" | "my" | "your"
+        )
+        && scan.kind(end) == Some(TokenKind::Word)
+        && !(scan.raw(end).ends_with('s') && scan.raw(end).chars().all(char::is_lowercase));
+    if has_temporal_context(scan, i) || follows_year || for_year || attributive {
         return Some((modifier_start(scan, i), end, CONTEXT_SCORE));
     }
     None

@@ -201,7 +201,6 @@ const NOT_NAMES: &[&str] = &[
     "barely",
     "least",
     "most",
-    "top",
 ];
 
 /// The figure at token `i` is a label: it follows "#", a label noun ("page",

@@ -158,6 +158,22 @@ mod tests {
     }
 
     #[test]
+    fn ratios_relative_periods_and_attributive_years() {
+        assert_eq!(
+            find("The 2022 report found one in five children; the 1500 workers left."),
+            ["2022/DATE", "one in five/CARDINAL", "1500/CARDINAL"]
+        );
+        assert_eq!(
+            find("It grew last year and was sold decades later, three years later."),
+            [
+                "last year/DATE",
+                "decades later/DATE",
+                "three years later/DATE"
+            ]
+        );
+    }
+
+    #[test]
     fn label_filter_does_not_expose_inner_numbers() {
         let text = "It cost $4.5 billion and 7 more.";
         let found = find_patterns(text, &[Label::Cardinal]);

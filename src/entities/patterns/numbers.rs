@@ -390,8 +390,9 @@ pub(super) fn cardinals(scan: &Scan, out: &mut Vec<Candidate>) {
                 if start == i && has_minus_sign(scan, i) {
                     start = i - 1;
                 }
+                let end = ratio_end(scan, &amount).unwrap_or(amount.end);
                 out.push(Candidate::new(
-                    scan.span(start, amount.end - 1),
+                    scan.span(start, end - 1),
                     Label::Cardinal,
                     CARDINAL_SCORE,
                 ));
@@ -435,6 +436,20 @@ fn fraction_end(scan: &Scan, i: usize) -> Option<usize> {
     }
     let counted = word == "a" || small_number_word(word).is_some_and(|v| (1..=10).contains(&v));
     (counted && is_denominator(scan.lower(i + 1)) && scan.is(i + 2, "of")).then_some(i + 2)
+}
+
+/// "one in five", "3 out of 4": a ratio of two small counts is one CARDINAL.
+/// The end (exclusive) of the second count.
+fn ratio_end(scan: &Scan, first: &Amount) -> Option<usize> {
+    let small = |a: &Amount| a.value.fract() == 0.0 && (1.0..=1000.0).contains(&a.value);
+    let next = first.end;
+    let second = match scan.lower(next) {
+        "in" => next + 1,
+        "out" if scan.is(next + 1, "of") => next + 2,
+        _ => return None,
+    };
+    let amount = amount_at(scan, second)?;
+    (small(first) && small(&amount) && amount.in_words == first.in_words).then_some(amount.end)
 }
 
 /// A year-like figure is a count when a lower-case word other than a verb or
