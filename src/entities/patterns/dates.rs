@@ -295,7 +295,12 @@ fn year_date(scan: &Scan, i: usize, end: usize) -> Option<(usize, usize, f32)> {
     let follows_year = i >= 2
         && matches!(scan.lower(i - 1), "to" | "and" | "or" | "until" | "through")
         && year_at(scan, i - 2).is_some()
-        && has_temporal_context(scan, i - 2);
+        && (has_temporal_context(scan, i - 2) || (i >= 3 && scan.is(i - 3, "between")));
+    // "between 2019 and 2023", but not "between 2000 and 3000 people".
+    let between = i > 0
+        && scan.is(i - 1, "between")
+        && scan.is(end, "and")
+        && year_at(scan, end + 1).is_some_and(|second| !counts_something(scan, second));
     // "for 2025" is a date, "for 2000 people" a count.
     let for_year = i > 0 && scan.is(i - 1, "for") && !counts_something(scan, end);
     // "the 2022 report", "its 2023 budget": a year naming which one; "the 1500
@@ -307,7 +312,7 @@ fn year_date(scan: &Scan, i: usize, end: usize) -> Option<(usize, usize, f32)> {
         )
         && scan.kind(end) == Some(TokenKind::Word)
         && !(scan.raw(end).ends_with('s') && scan.raw(end).chars().all(char::is_lowercase));
-    if has_temporal_context(scan, i) || follows_year || for_year || attributive {
+    if has_temporal_context(scan, i) || follows_year || for_year || attributive || between {
         return Some((modifier_start(scan, i), end, CONTEXT_SCORE));
     }
     None

@@ -174,6 +174,22 @@ mod tests {
     }
 
     #[test]
+    fn year_ranges_money_ranges_and_ratios() {
+        assert_eq!(
+            find("Prices doubled between 2019 and 2023, not between 2000 and 3000 people."),
+            ["2019/DATE", "2023/DATE", "3000/CARDINAL"]
+        );
+        assert_eq!(
+            find("Revenue of €4 billion to €4.5 billion; a score of 9.5 out of 10."),
+            [
+                "€4 billion/MONEY",
+                "€4.5 billion/MONEY",
+                "9.5 out of 10/CARDINAL"
+            ]
+        );
+    }
+
+    #[test]
     fn label_filter_does_not_expose_inner_numbers() {
         let text = "It cost $4.5 billion and 7 more.";
         let found = find_patterns(text, &[Label::Cardinal]);

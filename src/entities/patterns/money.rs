@@ -82,19 +82,30 @@ fn amount_after(scan: &Scan, i: usize) -> Option<usize> {
     amount_at(scan, i).map(|a| a.end)
 }
 
+/// The end (exclusive) of a symbol-first amount whose first token is `i`:
+/// "$4.5 billion", "US$ 3m" (from "US"), "USD 5".
+fn symbol_amount_end(scan: &Scan, i: usize) -> Option<usize> {
+    let prefixed =
+        DOLLAR_PREFIXES.contains(&scan.raw(i)) && scan.raw(i + 1) == "$" && scan.glued(i + 1);
+    let currency = if prefixed { i + 1 } else { i };
+    let raw = scan.raw(currency);
+    if !(is_symbol(raw) || is_currency_code(raw))
+        || (is_currency_code(raw) && scan.glued(currency + 1))
+    {
+        return None;
+    }
+    amount_after(scan, currency + 1)
+}
+
 pub(super) fn money(scan: &Scan, out: &mut Vec<Candidate>) {
     for i in 0..scan.len() {
         let raw = scan.raw(i);
-        // Symbol or code first: "$4.5 billion", "US$ 3m", "USD 5".
+        // Symbol or code first: "$4.5 billion", "US$ 3m", "USD 5". A range
+        // ("€4 to €5") stays two amounts: "rose $2 to $81.50" is no range.
         if is_symbol(raw) || is_currency_code(raw) {
-            let mut start = i;
-            if raw == "$" && i > 0 && scan.glued(i) && DOLLAR_PREFIXES.contains(&scan.raw(i - 1)) {
-                start = i - 1;
-            }
-            if is_currency_code(raw) && scan.glued(i + 1) {
-                continue;
-            }
-            if let Some(end) = amount_after(scan, i + 1) {
+            let prefixed = i > 0 && scan.glued(i) && symbol_amount_end(scan, i - 1).is_some();
+            let start = if prefixed { i - 1 } else { i };
+            if let Some(end) = symbol_amount_end(scan, start) {
                 let start = approximator_start(scan, start);
                 out.push(Candidate::new(
                     scan.span(start, end - 1),
@@ -155,6 +166,7 @@ mod tests {
         assert_eq!(find("It raised $4.5 billion."), ["$4.5 billion"]);
         assert_eq!(find("about €20 or 20€"), ["about €20", "20€"]);
         assert_eq!(find("US$ 3m and HK$5bn"), ["US$ 3m", "HK$5bn"]);
+        assert_eq!(find("rose $2 to $81.50"), ["$2", "$81.50"]);
         assert_eq!(find("USD 5 or 7 EUR"), ["USD 5", "7 EUR"]);
         assert_eq!(
             find("20 euros, five million US dollars, 50 cents, 10 pounds sterling"),

@@ -438,10 +438,10 @@ fn fraction_end(scan: &Scan, i: usize) -> Option<usize> {
     (counted && is_denominator(scan.lower(i + 1)) && scan.is(i + 2, "of")).then_some(i + 2)
 }
 
-/// "one in five", "3 out of 4": a ratio of two small counts is one CARDINAL.
+/// "one in five", "9.5 out of 10": a ratio of two small amounts is one CARDINAL.
 /// The end (exclusive) of the second count.
 fn ratio_end(scan: &Scan, first: &Amount) -> Option<usize> {
-    let small = |a: &Amount| a.value.fract() == 0.0 && (1.0..=1000.0).contains(&a.value);
+    let small = |a: &Amount| a.value > 0.0 && a.value <= 1000.0;
     let next = first.end;
     let second = match scan.lower(next) {
         "in" => next + 1,
