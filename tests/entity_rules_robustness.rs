@@ -4,6 +4,7 @@
 use _rapidtext::entities::aliases::{complete_acronyms, find_acronym_definitions, group_aliases};
 use _rapidtext::entities::patterns::{find_patterns, PATTERN_LABELS};
 use _rapidtext::entities::phrases::PhraseMatcher;
+use _rapidtext::entities::token_patterns::TokenPatternMatcher;
 use _rapidtext::entities::{Entity, Label};
 
 const PIECES: &[&str] = &[
@@ -108,6 +109,17 @@ fn random_texts_give_valid_spans() {
         false,
     )
     .unwrap();
+    let tokens = TokenPatternMatcher::from_json([
+        (
+            r#"[{"LIKE_NUM": true, "OP": "+"}, {"LOWER": {"IN": ["km", "million"]}}]"#,
+            Label::Quantity,
+        ),
+        (
+            r#"[{"IS_TITLE": true, "OP": "*"}, {"IS_UPPER": true}]"#,
+            Label::Org,
+        ),
+    ])
+    .unwrap();
     let mut sequence = Sequence(42);
     for _ in 0..3000 {
         let length = 1 + sequence.next(60);
@@ -118,6 +130,7 @@ fn random_texts_give_valid_spans() {
         check(&text, &patterns);
         let phrases = matcher.find(&text);
         check(&text, &phrases);
+        check(&text, &tokens.find(&text));
         for d in find_acronym_definitions(&text) {
             assert!(d.long.end <= d.short.start || d.short.end <= d.long.start);
             assert!(text.is_char_boundary(d.long.start) && text.is_char_boundary(d.short.start));

@@ -10,6 +10,7 @@ pub mod patterns;
 pub mod phrase_file;
 pub mod phrases;
 pub mod rule_errors;
+pub mod token_patterns;
 pub mod user_patterns;
 
 pub use label::Label;

@@ -67,6 +67,11 @@ impl Candidate {
     }
 }
 
+/// Whether a lower-cased word is a number word ("seven", "twenty-five", "million").
+pub(crate) fn is_number_word(word: &str) -> bool {
+    numbers::small_number_word(word).is_some() || numbers::scale_word(word).is_some()
+}
+
 /// Finds the pattern entities of `labels` in `text`.
 ///
 /// Returns non-overlapping entities sorted by start, with byte offsets into
