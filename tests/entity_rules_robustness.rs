@@ -1,11 +1,14 @@
 //! Random mixes of the pieces the rules react to: no panic, and every span is
 //! inside the text, on char boundaries, sorted and disjoint.
 
+mod common;
+
 use _rapidtext::entities::aliases::{complete_acronyms, find_acronym_definitions, group_aliases};
 use _rapidtext::entities::patterns::{find_patterns, PATTERN_LABELS};
 use _rapidtext::entities::phrases::PhraseMatcher;
 use _rapidtext::entities::token_patterns::TokenPatternMatcher;
 use _rapidtext::entities::{Entity, Label};
+use common::Sequence;
 
 const PIECES: &[&str] = &[
     "3",
@@ -68,18 +71,6 @@ const PIECES: &[&str] = &[
     "C",
     "twenty-five",
 ];
-
-struct Sequence(u64);
-
-impl Sequence {
-    fn next(&mut self, below: usize) -> usize {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        ((self.0 >> 33) as usize) % below
-    }
-}
 
 fn check(text: &str, entities: &[Entity]) {
     for e in entities {
@@ -173,4 +164,14 @@ fn long_hostile_texts_finish() {
             started.elapsed()
         );
     }
+}
+
+/// The bindings share compiled rules across threads with the GIL released.
+#[test]
+fn compiled_rules_are_send_and_sync() {
+    fn shareable<T: Send + Sync>() {}
+    shareable::<PhraseMatcher>();
+    shareable::<TokenPatternMatcher>();
+    shareable::<_rapidtext::entities::user_patterns::PatternMatcher>();
+    shareable::<Entity>();
 }

@@ -3,8 +3,11 @@
 //! benchmark, ignored by default; run it in release:
 //! `cargo test --release --no-default-features --test phrase_list_scale -- --ignored --nocapture`.
 
+mod common;
+
 use _rapidtext::entities::phrases::PhraseMatcherBuilder;
 use _rapidtext::entities::Label;
+use common::Sequence;
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -12,19 +15,6 @@ const SYLLABLES: &[&str] = &[
     "ka", "lo", "mi", "ne", "ru", "sa", "to", "vi", "ze", "bo", "dra", "fen", "gul", "hor", "jin",
     "kel", "mar", "nor", "pel", "quo", "ris", "sto", "tum", "wex",
 ];
-
-/// A deterministic pseudo-random sequence (64-bit LCG).
-struct Sequence(u64);
-
-impl Sequence {
-    fn next(&mut self, below: usize) -> usize {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        ((self.0 >> 33) as usize) % below
-    }
-}
 
 fn word(n: usize) -> String {
     let mut n = n;
