@@ -2,9 +2,15 @@
 //! rule-based recognisers for numbers, dates and contacts, and the user's
 //! phrase lists and patterns. All produce `Entity` values over byte spans.
 
+mod label;
+
+pub use label::Label;
+
+use crate::text::Span;
+
+// Rule-based recognisers and user rules.
 pub mod aliases;
 pub mod case_folding;
-mod label;
 pub mod overlaps;
 pub mod patterns;
 pub mod phrase_file;
@@ -12,10 +18,6 @@ pub mod phrases;
 pub mod rule_errors;
 pub mod token_patterns;
 pub mod user_patterns;
-
-pub use label::Label;
-
-use crate::text::Span;
 
 /// One recognised entity: a byte span of the text, its label and a confidence in [0, 1].
 #[derive(Debug, Clone, PartialEq)]
