@@ -64,7 +64,8 @@ fn runs<'t>(
 
 /// EMAIL and URL candidates, found run by run (addresses hold no whitespace).
 pub(super) fn contacts(text: &str, emails: bool, urls: bool, out: &mut Vec<Candidate>) {
-    if emails {
+    // Whole-text checks first: most texts hold no address at all.
+    if emails && text.contains('@') {
         for (offset, run) in runs(text, |run| run.contains('@')) {
             for m in EMAIL.find_iter(run) {
                 let span = Span::new(offset + m.start(), offset + m.end());
@@ -75,6 +76,9 @@ pub(super) fn contacts(text: &str, emails: bool, urls: bool, out: &mut Vec<Candi
     if urls {
         let looks_like_url =
             |run: &str| run.contains("://") || run.contains("www.") || run.contains("WWW.");
+        if !looks_like_url(text) {
+            return;
+        }
         for (offset, run) in runs(text, looks_like_url) {
             for m in URL.find_iter(run) {
                 let end = m.start() + trim_url(m.as_str());

@@ -47,6 +47,25 @@ const WEEKDAYS: &[&str] = &[
     "sunday",
 ];
 const SEASONS: &[&str] = &["spring", "summer", "autumn", "fall", "winter"];
+const RELATIVE_WORDS: &[&str] = &["last", "this", "next", "past"];
+const PLURAL_PERIODS: &[&str] = &["years", "months", "weeks", "decades", "centuries"];
+const DAYS_FROM_TODAY: &[&str] = &["today", "yesterday", "tomorrow"];
+
+/// Words a date can be found from (see `super::is_anchor`).
+pub(super) fn anchor_words() -> impl Iterator<Item = &'static str> {
+    [
+        MONTHS,
+        MONTH_ABBREVIATIONS,
+        WEEKDAYS,
+        SEASONS,
+        RELATIVE_WORDS,
+        PLURAL_PERIODS,
+        DAYS_FROM_TODAY,
+    ]
+    .into_iter()
+    .flatten()
+    .copied()
+}
 
 /// Words after which a lone month or year is a date ("in May", "since 1996").
 const TEMPORAL_PREPOSITIONS: &[&str] = &[
@@ -236,7 +255,7 @@ fn date_at(scan: &Scan, i: usize) -> Option<(usize, usize, f32)> {
     if let Some(end) = relative_period_end(scan, i) {
         return Some((i, end, CONTEXT_SCORE));
     }
-    if matches!(scan.lower(i), "today" | "yesterday" | "tomorrow")
+    if DAYS_FROM_TODAY.contains(&scan.lower(i))
         && (!scan.is_title_case(i) || scan.starts_sentence(i))
     {
         return Some((i, i + 1, EXACT_SCORE));
@@ -253,9 +272,8 @@ fn relative_period_end(scan: &Scan, i: usize) -> Option<usize> {
     const PERIODS: &[&str] = &[
         "year", "month", "week", "decade", "century", "weekend", "quarter",
     ];
-    const PLURAL_PERIODS: &[&str] = &["years", "months", "weeks", "decades", "centuries"];
     let word = scan.lower(i);
-    if matches!(word, "last" | "this" | "next" | "past") && PERIODS.contains(&scan.lower(i + 1)) {
+    if RELATIVE_WORDS.contains(&word) && PERIODS.contains(&scan.lower(i + 1)) {
         return Some(i + 2);
     }
     let relative = matches!(scan.lower(i + 1), "ago" | "later" | "earlier");
@@ -401,7 +419,7 @@ fn duration_at(scan: &Scan, i: usize) -> Option<(usize, usize)> {
 }
 
 pub(super) fn dates(scan: &Scan, out: &mut Vec<Candidate>) {
-    for i in 0..scan.len() {
+    for i in (0..scan.len()).filter(|&i| scan.is_anchor(i)) {
         if let Some((start, end, score)) = date_at(scan, i) {
             out.push(Candidate::new(
                 scan.span(start, end - 1),

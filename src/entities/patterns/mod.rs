@@ -15,8 +15,11 @@ mod times;
 
 use super::overlaps::keep_longest;
 use super::{Entity, Label};
+use crate::text::tokens::TokenKind;
 use crate::text::Span;
 use scan::Scan;
+use std::collections::HashSet;
+use std::sync::LazyLock;
 
 /// The labels `find_patterns` can produce, in tie-break order: when two
 /// candidates cover the same span, the earlier label wins.
@@ -65,6 +68,44 @@ impl Candidate {
                 .map_or(u32::MAX - 1, |p| p as u32)
         })
     }
+}
+
+/// Lower-cased words a recogniser can start from: number and ordinal words,
+/// amount openers, calendar and clock words, currency symbols and codes.
+static ANCHOR_WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    let words = numbers::NUMBER_WORDS.iter().map(|&(w, _)| w);
+    let ordinals = numbers::ORDINAL_WORDS.iter().map(|&(w, _)| w);
+    let money = money::SYMBOLS
+        .iter()
+        .chain(money::CODES)
+        .chain(money::DOLLAR_PREFIXES)
+        .copied();
+    words
+        .chain(ordinals)
+        .chain(numbers::AMOUNT_OPENERS.iter().copied())
+        .chain(dates::anchor_words())
+        .chain(times::TIMES_OF_DAY.iter().copied())
+        .chain(money)
+        .map(str::to_lowercase)
+        .collect()
+});
+
+/// Whether a token can start a candidate: a figure, a word opening with a
+/// digit ("3rd", "10km"), an anchor word, or a hyphenated word starting with one
+/// ("twenty-five", "five-year", "mid-1990s"). Every recogniser starts only at
+/// such tokens (looking back from them for approximators and modifiers), which
+/// keeps ordinary words cheap.
+fn is_anchor(lower: &str, kind: TokenKind) -> bool {
+    if kind == TokenKind::Number || lower.starts_with(|c: char| c.is_ascii_digit()) {
+        return true;
+    }
+    let head = lower.split('-').next().unwrap_or(lower);
+    ANCHOR_WORDS.contains(lower)
+        || ANCHOR_WORDS.contains(head)
+        || head == "mid"
+        || lower
+            .strip_suffix('s')
+            .is_some_and(|singular| ANCHOR_WORDS.contains(singular))
 }
 
 /// Whether a lower-cased word is a number word ("seven", "twenty-five", "million").

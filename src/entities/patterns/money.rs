@@ -13,15 +13,16 @@ use crate::text::tokens::TokenKind;
 const SYMBOL_SCORE: f32 = 0.98;
 const WORD_SCORE: f32 = 0.95;
 
-const SYMBOLS: &[&str] = &[
+pub(super) const SYMBOLS: &[&str] = &[
     "$", "\u{20AC}", "\u{00A3}", "\u{00A5}", "\u{20B9}", "\u{20A9}", "\u{20BD}", "\u{20BA}",
     "\u{20B4}", "\u{20AA}", "\u{20AB}", "\u{20A6}", "\u{20B1}", "\u{0E3F}", "\u{00A2}",
 ];
 
 /// Letters written glued before "$" to say which dollar ("US$", "HK$").
-const DOLLAR_PREFIXES: &[&str] = &["US", "A", "AU", "C", "CA", "HK", "S", "NZ", "NT", "R", "MX"];
+pub(super) const DOLLAR_PREFIXES: &[&str] =
+    &["US", "A", "AU", "C", "CA", "HK", "S", "NZ", "NT", "R", "MX"];
 
-const CODES: &[&str] = &[
+pub(super) const CODES: &[&str] = &[
     "USD", "EUR", "GBP", "JPY", "CNY", "RMB", "INR", "CHF", "CAD", "AUD", "NZD", "HKD", "SGD",
     "SEK", "NOK", "DKK", "RUB", "BRL", "ZAR", "KRW", "MXN", "TRY", "PLN", "ILS", "AED", "SAR",
 ];
@@ -98,7 +99,7 @@ fn symbol_amount_end(scan: &Scan, i: usize) -> Option<usize> {
 }
 
 pub(super) fn money(scan: &Scan, out: &mut Vec<Candidate>) {
-    for i in 0..scan.len() {
+    for i in (0..scan.len()).filter(|&i| scan.is_anchor(i)) {
         let raw = scan.raw(i);
         // Symbol or code first: "$4.5 billion", "US$ 3m", "USD 5". A range
         // ("€4 to €5") stays two amounts: "rose $2 to $81.50" is no range.

@@ -72,39 +72,41 @@ pub(super) fn is_year(n: &Numeral) -> bool {
     n.integer && !n.grouped && n.digits == 4 && (1000.0..=2199.0).contains(&n.value)
 }
 
+/// Number words below a hundred and their values.
+pub(super) const NUMBER_WORDS: &[(&str, u32)] = &[
+    ("zero", 0),
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("thirteen", 13),
+    ("fourteen", 14),
+    ("fifteen", 15),
+    ("sixteen", 16),
+    ("seventeen", 17),
+    ("eighteen", 18),
+    ("nineteen", 19),
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+    ("ninety", 90),
+];
+
 /// The value of a number word below a hundred ("seven", "forty", "twenty-five").
 pub(super) fn small_number_word(word: &str) -> Option<u32> {
-    const WORDS: &[(&str, u32)] = &[
-        ("zero", 0),
-        ("one", 1),
-        ("two", 2),
-        ("three", 3),
-        ("four", 4),
-        ("five", 5),
-        ("six", 6),
-        ("seven", 7),
-        ("eight", 8),
-        ("nine", 9),
-        ("ten", 10),
-        ("eleven", 11),
-        ("twelve", 12),
-        ("thirteen", 13),
-        ("fourteen", 14),
-        ("fifteen", 15),
-        ("sixteen", 16),
-        ("seventeen", 17),
-        ("eighteen", 18),
-        ("nineteen", 19),
-        ("twenty", 20),
-        ("thirty", 30),
-        ("forty", 40),
-        ("fifty", 50),
-        ("sixty", 60),
-        ("seventy", 70),
-        ("eighty", 80),
-        ("ninety", 90),
-    ];
-    let lookup = |w: &str| WORDS.iter().find(|(k, _)| *k == w).map(|&(_, v)| v);
+    let lookup = |w: &str| NUMBER_WORDS.iter().find(|(k, _)| *k == w).map(|&(_, v)| v);
     if let Some((tens, unit)) = word.split_once('-') {
         let (t, u) = (lookup(tens)?, lookup(unit)?);
         return (t >= 20 && t % 10 == 0 && (1..=9).contains(&u)).then_some(t + u);
@@ -123,6 +125,20 @@ pub(super) fn scale_word(word: &str) -> Option<f64> {
         _ => return None,
     })
 }
+
+/// Words that can open an amount other than number words: articles ("a
+/// million", "a third of") and vague plurals.
+pub(super) const AMOUNT_OPENERS: &[&str] = &[
+    "a",
+    "an",
+    "tens",
+    "hundreds",
+    "thousands",
+    "millions",
+    "billions",
+    "trillions",
+    "dozens",
+];
 
 /// "hundreds", "thousands of": vague plural amounts that still count as numbers.
 fn plural_scale(word: &str) -> bool {
@@ -364,6 +380,10 @@ pub(super) fn reads_as_number(scan: &Scan, i: usize, amount: &Amount) -> bool {
 pub(super) fn cardinals(scan: &Scan, out: &mut Vec<Candidate>) {
     let mut i = 0;
     while i < scan.len() {
+        if !scan.is_anchor(i) {
+            i += 1;
+            continue;
+        }
         if let Some(end) = fraction_end(scan, i) {
             let start = approximator_start(scan, i);
             out.push(Candidate::new(
@@ -471,41 +491,43 @@ fn has_minus_sign(scan: &Scan, i: usize) -> bool {
     i > 0 && scan.glued(i) && matches!(scan.raw(i - 1), "-" | "\u{2212}") && !scan.glued(i - 1)
 }
 
+/// Ordinal words and their values.
+pub(super) const ORDINAL_WORDS: &[(&str, u32)] = &[
+    ("first", 1),
+    ("second", 2),
+    ("third", 3),
+    ("fourth", 4),
+    ("fifth", 5),
+    ("sixth", 6),
+    ("seventh", 7),
+    ("eighth", 8),
+    ("ninth", 9),
+    ("tenth", 10),
+    ("eleventh", 11),
+    ("twelfth", 12),
+    ("thirteenth", 13),
+    ("fourteenth", 14),
+    ("fifteenth", 15),
+    ("sixteenth", 16),
+    ("seventeenth", 17),
+    ("eighteenth", 18),
+    ("nineteenth", 19),
+    ("twentieth", 20),
+    ("thirtieth", 30),
+    ("fortieth", 40),
+    ("fiftieth", 50),
+    ("sixtieth", 60),
+    ("seventieth", 70),
+    ("eightieth", 80),
+    ("ninetieth", 90),
+    ("hundredth", 100),
+    ("thousandth", 1000),
+    ("millionth", 1_000_000),
+];
+
 /// The value of an ordinal word ("third", "twenty-first").
 pub(super) fn ordinal_word(word: &str) -> Option<u32> {
-    const WORDS: &[(&str, u32)] = &[
-        ("first", 1),
-        ("second", 2),
-        ("third", 3),
-        ("fourth", 4),
-        ("fifth", 5),
-        ("sixth", 6),
-        ("seventh", 7),
-        ("eighth", 8),
-        ("ninth", 9),
-        ("tenth", 10),
-        ("eleventh", 11),
-        ("twelfth", 12),
-        ("thirteenth", 13),
-        ("fourteenth", 14),
-        ("fifteenth", 15),
-        ("sixteenth", 16),
-        ("seventeenth", 17),
-        ("eighteenth", 18),
-        ("nineteenth", 19),
-        ("twentieth", 20),
-        ("thirtieth", 30),
-        ("fortieth", 40),
-        ("fiftieth", 50),
-        ("sixtieth", 60),
-        ("seventieth", 70),
-        ("eightieth", 80),
-        ("ninetieth", 90),
-        ("hundredth", 100),
-        ("thousandth", 1000),
-        ("millionth", 1_000_000),
-    ];
-    let lookup = |w: &str| WORDS.iter().find(|(k, _)| *k == w).map(|&(_, v)| v);
+    let lookup = |w: &str| ORDINAL_WORDS.iter().find(|(k, _)| *k == w).map(|&(_, v)| v);
     if let Some((tens, unit)) = word.split_once('-') {
         let t = small_number_word(tens)?;
         let u = lookup(unit)?;
@@ -544,7 +566,7 @@ pub(super) fn ordinal_at(scan: &Scan, i: usize) -> Option<u64> {
 /// ORDINAL: "third", "3rd", "twenty-first"; not "a second", nor a title-case
 /// word inside a name ("the Third Reich").
 pub(super) fn ordinals(scan: &Scan, out: &mut Vec<Candidate>) {
-    for i in 0..scan.len() {
+    for i in (0..scan.len()).filter(|&i| scan.is_anchor(i)) {
         if ordinal_at(scan, i).is_none() {
             continue;
         }

@@ -193,7 +193,7 @@ fn figure_with_unit(word: &str) -> bool {
 }
 
 pub(super) fn percents_and_quantities(scan: &Scan, out: &mut Vec<Candidate>) {
-    for i in 0..scan.len() {
+    for i in (0..scan.len()).filter(|&i| scan.is_anchor(i)) {
         if scan.kind(i) == Some(TokenKind::Word) && figure_with_unit(scan.raw(i)) {
             let start = approximator_start(scan, i);
             out.push(Candidate::new(

@@ -10,6 +10,8 @@ pub(super) struct Scan<'t> {
     /// All tokens' lower-cased text, one buffer; `lower_ends[i]` ends token i's slice.
     lower: String,
     lower_ends: Vec<usize>,
+    /// Tokens a recogniser may start from (see `super::is_anchor`).
+    anchors: Vec<bool>,
 }
 
 impl<'t> Scan<'t> {
@@ -26,12 +28,22 @@ impl<'t> Scan<'t> {
             }
             lower_ends.push(lower.len());
         }
-        Scan {
+        let mut scan = Scan {
             text,
             tokens,
             lower,
             lower_ends,
-        }
+            anchors: Vec::new(),
+        };
+        scan.anchors = (0..scan.len())
+            .map(|i| super::is_anchor(scan.lower(i), scan.tokens[i].kind))
+            .collect();
+        scan
+    }
+
+    /// Whether a recogniser may start at token `i`.
+    pub fn is_anchor(&self, i: usize) -> bool {
+        self.anchors.get(i).copied().unwrap_or(false)
     }
 
     pub fn len(&self) -> usize {

@@ -17,6 +17,8 @@ const TIME_ZONES: &[&str] = &[
     "BST", "CET", "CEST", "JST", "AEST", "AEDT", "IST",
 ];
 const DAY_PARTS: &[&str] = &["morning", "afternoon", "evening", "night"];
+/// Words that are times by themselves (also anchors, see `super::is_anchor`).
+pub(super) const TIMES_OF_DAY: &[&str] = &["tonight", "noon", "midnight", "midday"];
 const DURATION_UNITS: &[&str] = &[
     "second", "seconds", "minute", "minutes", "hour", "hours", "mins", "hrs",
 ];
@@ -95,7 +97,7 @@ fn clock_end(scan: &Scan, i: usize) -> Option<usize> {
 /// "tonight", "this morning", "last night", "Monday night", "noon".
 fn day_part_end(scan: &Scan, i: usize) -> Option<usize> {
     let word = scan.lower(i);
-    if matches!(word, "tonight" | "noon" | "midnight" | "midday") {
+    if TIMES_OF_DAY.contains(&word) {
         return Some(i + 1);
     }
     let anchor = matches!(word, "this" | "last" | "yesterday" | "tomorrow")
@@ -110,7 +112,7 @@ fn day_part_end(scan: &Scan, i: usize) -> Option<usize> {
 }
 
 pub(super) fn times(scan: &Scan, out: &mut Vec<Candidate>) {
-    for i in 0..scan.len() {
+    for i in (0..scan.len()).filter(|&i| scan.is_anchor(i)) {
         if let Some(end) = clock_end(scan, i) {
             out.push(Candidate::new(
                 scan.span(i, end - 1),
