@@ -86,6 +86,20 @@ const LABEL_NOUNS: &[&str] = &[
     "ref",
     "id",
     "model",
+    "port",
+    "extension",
+    "ext",
+    "mode",
+    "channel",
+    "seat",
+    "terminal",
+    "zone",
+    "ward",
+    "district",
+    "option",
+    "slot",
+    "pin",
+    "account",
 ];
 
 /// Capitalised words that do not make the figure after them an identifier:

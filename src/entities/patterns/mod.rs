@@ -236,6 +236,14 @@ mod tests {
     }
 
     #[test]
+    fn half_of_and_identifier_nouns() {
+        assert_eq!(
+            find("Nearly half of them left; half an apple. Use port 8080, mode 2, Rs. 500."),
+            ["Nearly half/CARDINAL", "Rs. 500/MONEY"]
+        );
+    }
+
+    #[test]
     fn label_filter_does_not_expose_inner_numbers() {
         let text = "It cost $4.5 billion and 7 more.";
         let found = find_patterns(text, &[Label::Cardinal]);

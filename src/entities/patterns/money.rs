@@ -25,6 +25,8 @@ pub(super) const DOLLAR_PREFIXES: &[&str] =
 pub(super) const CODES: &[&str] = &[
     "USD", "EUR", "GBP", "JPY", "CNY", "RMB", "INR", "CHF", "CAD", "AUD", "NZD", "HKD", "SGD",
     "SEK", "NOK", "DKK", "RUB", "BRL", "ZAR", "KRW", "MXN", "TRY", "PLN", "ILS", "AED", "SAR",
+    // Common abbreviations written like codes.
+    "Rs",
 ];
 
 /// Currency names, singular and plural, as they follow an amount.
@@ -90,12 +92,13 @@ fn symbol_amount_end(scan: &Scan, i: usize) -> Option<usize> {
         DOLLAR_PREFIXES.contains(&scan.raw(i)) && scan.raw(i + 1) == "$" && scan.glued(i + 1);
     let currency = if prefixed { i + 1 } else { i };
     let raw = scan.raw(currency);
-    if !(is_symbol(raw) || is_currency_code(raw))
-        || (is_currency_code(raw) && scan.glued(currency + 1))
-    {
+    // "Rs. 500": an abbreviation's dot between the code and the amount.
+    let dotted = raw == "Rs" && scan.raw(currency + 1) == "." && scan.glued(currency + 1);
+    let glued_code = is_currency_code(raw) && scan.glued(currency + 1) && !dotted;
+    if !(is_symbol(raw) || is_currency_code(raw)) || glued_code {
         return None;
     }
-    amount_after(scan, currency + 1)
+    amount_after(scan, currency + 1 + usize::from(dotted))
 }
 
 pub(super) fn money(scan: &Scan, out: &mut Vec<Candidate>) {
@@ -169,6 +172,7 @@ mod tests {
         assert_eq!(find("US$ 3m and HK$5bn"), ["US$ 3m", "HK$5bn"]);
         assert_eq!(find("rose $2 to $81.50"), ["$2", "$81.50"]);
         assert_eq!(find("USD 5 or 7 EUR"), ["USD 5", "7 EUR"]);
+        assert_eq!(find("Rs 500 or Rs. 20"), ["Rs 500", "Rs. 20"]);
         assert_eq!(
             find("20 euros, five million US dollars, 50 cents, 10 pounds sterling"),
             [

@@ -127,10 +127,11 @@ pub(super) fn scale_word(word: &str) -> Option<f64> {
 }
 
 /// Words that can open an amount other than number words: articles ("a
-/// million", "a third of") and vague plurals.
+/// million", "a third of"), "half of" and vague plurals.
 pub(super) const AMOUNT_OPENERS: &[&str] = &[
     "a",
     "an",
+    "half",
     "tens",
     "hundreds",
     "thousands",
@@ -443,13 +444,17 @@ fn is_denominator(word: &str) -> bool {
     )
 }
 
-/// A fraction in words at `i`: "two-thirds", or "a third" / "one quarter"
-/// followed by "of" (without it, "a third time" is an ordinal). Its end (exclusive).
+/// A fraction in words at `i`: "two-thirds", or "half" / "a third" / "one
+/// quarter" followed by "of" (without it, "a third time" is an ordinal). Its
+/// end (exclusive).
 fn fraction_end(scan: &Scan, i: usize) -> Option<usize> {
     if scan.kind(i) != Some(TokenKind::Word) {
         return None;
     }
     let word = scan.lower(i);
+    if word == "half" && scan.is(i + 1, "of") {
+        return Some(i + 1);
+    }
     if let Some((count, denominator)) = word.split_once('-') {
         let counted = small_number_word(count).is_some_and(|v| (1..=10).contains(&v));
         return (counted && is_denominator(denominator)).then_some(i + 1);
