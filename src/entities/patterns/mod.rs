@@ -129,7 +129,10 @@ pub fn find_patterns(text: &str, labels: &[Label]) -> Vec<Entity> {
         wanted(&Label::Url),
         &mut candidates,
     );
-    let numeric = PATTERN_LABELS[2..].iter().any(wanted);
+    // Addresses need no tokens; everything else is read from them.
+    let numeric = PATTERN_LABELS
+        .iter()
+        .any(|l| !matches!(l, Label::Email | Label::Url) && wanted(l));
     if numeric {
         let scan = Scan::new(text);
         identifiers::blocked_spans(&scan, &mut candidates);
