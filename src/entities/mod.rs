@@ -16,6 +16,17 @@ pub use tagger::{EntityTagger, LoadError};
 
 use crate::text::Span;
 
+// Rule-based recognisers and user rules.
+pub mod aliases;
+pub mod case_folding;
+pub mod overlaps;
+pub mod patterns;
+pub mod phrase_file;
+pub mod phrases;
+pub mod rule_errors;
+pub mod token_patterns;
+pub mod user_patterns;
+
 /// One recognised entity: a byte span of the text, its label and a confidence in [0, 1].
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entity {
