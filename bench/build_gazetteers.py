@@ -19,9 +19,9 @@ OUT = Path(__file__).resolve().parents[1] / "data" / "gazetteers"
 
 def _latin(name: str) -> bool:
     """Keeps names written in Latin script (the lists feed an English tagger)."""
-    return all(
-        not c.isalpha() or "LATIN" in unicodedata.name(c, "") for c in name
-    ) and any(c.isalpha() for c in name)
+    return all(not c.isalpha() or "LATIN" in unicodedata.name(c, "") for c in name) and any(
+        c.isalpha() for c in name
+    )
 
 
 def _write(stem: str, entries: set[str]) -> None:

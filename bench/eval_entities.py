@@ -16,7 +16,6 @@ import time
 from collections import Counter
 
 from ner_data import data_dir, read_jsonl
-
 from rapidtext import EntityTagger
 
 SETS = {
@@ -136,9 +135,9 @@ def main() -> None:
         texts = [d["text"] for d in docs]
         golds = [keep(gold(d, corpus), corpus) for d in docs]
         print(f"{corpus} dev: {len(docs)} documents")
-        runs = [("rapidtext", lambda: run_rapidtext(tagger, texts))]
+        runs = [("rapidtext", lambda texts=texts: run_rapidtext(tagger, texts))]
         if nlp is not None:
-            runs.append(("spacy-sm", lambda: run_spacy(nlp, texts)))
+            runs.append(("spacy-sm", lambda texts=texts: run_spacy(nlp, texts)))
         for name, run in runs:
             started = time.perf_counter()
             preds = [keep(p, corpus) for p in run()]

@@ -16,7 +16,6 @@ import time
 from pathlib import Path
 
 from ner_data import data_dir, examples
-
 from rapidtext import EntityTagger
 
 TRAIN_FILES = ["conll2003.train.jsonl", "uner_ewt.train.jsonl"]
@@ -78,9 +77,13 @@ def main() -> None:
 
     started = time.perf_counter()
     tagger = EntityTagger.train(
-        train, epochs=args.epochs, hash_bits=args.hash_bits, seed=args.seed,
+        train,
+        epochs=args.epochs,
+        hash_bits=args.hash_bits,
+        seed=args.seed,
         orders=args.orders,
-        history=args.history, on_epoch=report
+        history=args.history,
+        on_epoch=report,
     )
     print(f"trained in {time.perf_counter() - started:.1f} s")
     tagger.save(str(args.out))

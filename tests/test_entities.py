@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
 from rapidtext import Entity, EntityTagger, extract_entities
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "entities_news.jsonl"
@@ -135,9 +134,9 @@ def test_train_save_load_round_trip(tmp_path):
     seen = []
     tagger = EntityTagger.train(TOY, epochs=5, hash_bits=14, on_epoch=seen.append)
     assert [s["epoch"] for s in seen if s["phase"] == "names"] == [1, 2, 3, 4, 5]
-    assert set(tagger.labels) == {"PER", "LOC"}
+    assert tagger.labels[:2] == ["PER", "LOC"]  # then the built-in recognisers' labels
     text = "Anna Berg flew to Oslo on Monday ."
-    assert found(text, tagger) == [("Anna Berg", "PER"), ("Oslo", "LOC")]
+    assert found(text, tagger) == [("Anna Berg", "PER"), ("Oslo", "LOC"), ("Monday", "DATE")]
     path = tmp_path / "toy.rtner"
     tagger.save(path)
     loaded = EntityTagger.load(path)
@@ -150,7 +149,7 @@ def test_train_save_load_round_trip(tmp_path):
 def test_train_custom_labels_and_code_point_offsets():
     text = "Zoë took aspirin and ibuprofen ."
     tagger = EntityTagger.train([(text, [(9, 16, "DRUG"), (21, 30, "DRUG")])] * 3, hash_bits=12)
-    assert tagger.labels == ["DRUG"]
+    assert tagger.labels[0] == "DRUG"
     got = tagger.tag(text)
     assert [(e.text, e.label) for e in got] == [("aspirin", "DRUG"), ("ibuprofen", "DRUG")]
 
@@ -201,8 +200,31 @@ def test_offsets_property(text):
 
 
 @settings(max_examples=30, deadline=None)
-@given(st.lists(st.sampled_from(["Anna", "Berg", "Paris", "U.S.", "the", "(", ")", "'s", "Zoë",
-                                 "İstanbul", "NEW", "YORK", ",", ".", "\n", "  "]), max_size=40))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Anna",
+                "Berg",
+                "Paris",
+                "U.S.",
+                "the",
+                "(",
+                ")",
+                "'s",
+                "Zoë",
+                "İstanbul",
+                "NEW",
+                "YORK",
+                ",",
+                ".",
+                "\n",
+                "  ",
+            ]
+        ),
+        max_size=40,
+    )
+)
 def test_spans_ordered_and_disjoint(words):
     text = " ".join(words)
     got = EntityTagger().tag(text)
@@ -212,9 +234,12 @@ def test_spans_ordered_and_disjoint(words):
 
 def test_dev_set_accuracy_is_reported_by_bench_script():
     if not NER_DATA.exists():
-        pytest.skip(f"shared NER data not found at {NER_DATA}; accuracy is measured by "
-                    "bench/eval_entities.py")
-    docs = [json.loads(line) for line in open(NER_DATA / "conll2003.dev.jsonl", encoding="utf-8")]
+        pytest.skip(
+            f"shared NER data not found at {NER_DATA}; accuracy is measured by "
+            "bench/eval_entities.py"
+        )
+    with open(NER_DATA / "conll2003.dev.jsonl", encoding="utf-8") as f:
+        docs = [json.loads(line) for line in f]
     tagger = EntityTagger()
     tp = fp = fn = 0
     for d, got in zip(docs, tagger.tag_batch([d["text"] for d in docs])):
@@ -229,9 +254,13 @@ def test_cli_entities_json_and_text():
     import sys
 
     text = "Angela Merkel visited Paris on Monday.\n"
-    run = lambda *a: subprocess.run(  # noqa: E731
+    run = lambda *a: subprocess.run(
         [sys.executable, "-m", "rapidtext", "entities", "-", *a],
-        input=text, capture_output=True, text=True, check=False, timeout=60,
+        input=text,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
     )
     out = run("--json")
     assert out.returncode == 0, out.stderr
@@ -242,3 +271,67 @@ def test_cli_entities_json_and_text():
     plain = run("--labels", "LOC")
     assert plain.returncode == 0
     assert plain.stdout.splitlines() == ["LOC\tParis"]
+
+
+def test_pattern_entities_and_label_choice():
+    text = "Angela Merkel paid $4.5 billion on March 3, 2024, about 25% more."
+    got = found(text)
+    assert ("Angela Merkel", "PER") in got
+    assert ("$4.5 billion", "MONEY") in got
+    assert "DATE" in {lab for _, lab in got} and "PERCENT" in {lab for _, lab in got}
+    assert {lab for _, lab in found(text, EntityTagger(labels=["PER", "ORG", "LOC", "MISC"]))} == {
+        "PER"
+    }
+
+
+def test_user_rules_win_and_pickle():
+    text = "Zoë took Aspirin Forte and ibuprofen in Paris ."
+    tagger = EntityTagger(
+        phrases={"DRUG": ["aspirin forte", "ibuprofen"]},
+        patterns=[(r"\bParis\b", "CITY")],
+        token_patterns=[('[{"LOWER": "zoë"}]', "FRIEND")],
+    )
+    got = found(text, tagger)
+    assert ("Aspirin Forte", "DRUG") in got and ("ibuprofen", "DRUG") in got
+    assert ("Paris", "CITY") in got  # a user rule beats the model's LOC
+    assert ("Zoë", "FRIEND") in got
+    assert {"DRUG", "CITY", "FRIEND"} <= set(tagger.labels)
+    copy = pickle.loads(pickle.dumps(tagger))
+    assert found(text, copy) == got
+    narrowed = tagger.with_labels(["DRUG"])
+    assert [lab for _, lab in found(text, narrowed)] == ["DRUG", "DRUG"]
+
+
+def test_phrase_files_and_rule_errors(tmp_path):
+    path = tmp_path / "drugs.txt"
+    path.write_text("aspirin\nparacetamol\tPAINKILLER\n", encoding="utf-8")
+    tagger = EntityTagger(phrase_files={"DRUG": path})
+    assert found("Aspirin or paracetamol?", tagger) == [
+        ("Aspirin", "DRUG"),
+        ("paracetamol", "PAINKILLER"),
+    ]
+    with pytest.raises(ValueError, match="pattern 0"):
+        EntityTagger(patterns=[("(", "X")])
+    with pytest.raises(TypeError, match="patterns"):
+        EntityTagger(patterns=3)
+    with pytest.raises(OSError):
+        EntityTagger(phrase_files={"DRUG": tmp_path / "missing.txt"})
+
+
+def test_acronyms_and_aliases_grouped():
+    text = (
+        "The World Health Organization (WHO) met Angela Merkel on Monday. "
+        "WHO officials said Merkel agreed."
+    )
+    got = EntityTagger().tag(text)
+    by_text = {}
+    for e in got:
+        by_text.setdefault(e.text, []).append(e)
+    who = by_text["WHO"]
+    full = by_text["World Health Organization"][0]
+    assert all(e.group == full.group and e.canonical == full.canonical for e in who)
+    assert full.canonical == "World Health Organization"
+    assert by_text["Merkel"][0].group == by_text["Angela Merkel"][0].group
+    assert by_text["Merkel"][0].canonical == "Angela Merkel"
+    money = [e for e in EntityTagger().tag("It cost $5.") if e.label == "MONEY"]
+    assert money and money[0].group is None and money[0].canonical is None

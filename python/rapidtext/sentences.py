@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 from rapidtext._rapidtext import Sentence, SentenceSplitter, supported_languages
 
 
-@lru_cache(maxsize=None)
+@cache
 def _splitter(language: str) -> SentenceSplitter:
     return SentenceSplitter(language)
 

@@ -3,14 +3,16 @@
 use std::path::PathBuf;
 
 use pyo3::basic::CompareOp;
-use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::exceptions::{PyOSError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyString, PyTuple};
 
 use super::errors::value_error;
 use super::{batch, text};
+use crate::entities::rule_errors::RuleError;
 use crate::entities::train::{EpochStats, Example, TrainError, TrainOptions};
-use crate::entities::{format, Entity as EngineEntity, EntityTagger as Engine, Label, LoadError};
+use crate::entities::user_rules::RuleSources;
+use crate::entities::{format, EntityTagger as Engine, Label, LoadError, Tagged};
 use crate::text::Span;
 
 /// Texts at least this long are tagged without the GIL held.
@@ -29,6 +31,12 @@ pub struct Entity {
     label: Py<PyString>,
     #[pyo3(get)]
     score: f32,
+    /// Alias group number within the text (names and user labels), else None.
+    #[pyo3(get)]
+    group: Option<usize>,
+    /// The group's longest mention, else None.
+    #[pyo3(get)]
+    canonical: Option<Py<PyString>>,
 }
 
 impl Entity {
@@ -39,6 +47,8 @@ impl Entity {
             self.end,
             self.label.clone_ref(py),
             self.score,
+            self.group,
+            self.canonical.as_ref().map(|c| c.clone_ref(py)),
         )
             .into_pyobject(py)
     }
@@ -47,20 +57,34 @@ impl Entity {
 #[pymethods]
 impl Entity {
     #[new]
-    #[pyo3(signature = (text, start, end, label, score = 1.0))]
-    fn new(text: Py<PyString>, start: usize, end: usize, label: Py<PyString>, score: f32) -> Self {
+    #[pyo3(signature = (text, start, end, label, score = 1.0, group = None, canonical = None))]
+    fn new(
+        text: Py<PyString>,
+        start: usize,
+        end: usize,
+        label: Py<PyString>,
+        score: f32,
+        group: Option<usize>,
+        canonical: Option<Py<PyString>>,
+    ) -> Self {
         Entity {
             text,
             start,
             end,
             label,
             score,
+            group,
+            canonical,
         }
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let group = match (&self.group, &self.canonical) {
+            (Some(g), Some(c)) => format!(", group={g}, canonical={}", c.bind(py).repr()?),
+            _ => String::new(),
+        };
         Ok(format!(
-            "Entity(start={}, end={}, label={}, text={}, score={:.3})",
+            "Entity(start={}, end={}, label={}, text={}, score={:.3}{group})",
             self.start,
             self.end,
             self.label.bind(py).repr()?,
@@ -93,12 +117,14 @@ impl Entity {
 }
 
 /// Builds the Python entities of one text from engine entities (byte spans).
-fn entities(py: Python<'_>, text: &str, found: Vec<EngineEntity>) -> PyResult<Vec<Py<Entity>>> {
-    let chars = text::char_spans(text, found.iter().map(|e| e.span));
+fn entities(py: Python<'_>, text: &str, found: Tagged) -> PyResult<Vec<Py<Entity>>> {
+    let chars = text::char_spans(text, found.entities.iter().map(|e| e.span));
     found
+        .entities
         .iter()
+        .zip(&found.aliases)
         .zip(chars)
-        .map(|(e, (start, end))| {
+        .map(|((e, alias), (start, end))| {
             Py::new(
                 py,
                 Entity {
@@ -107,6 +133,8 @@ fn entities(py: Python<'_>, text: &str, found: Vec<EngineEntity>) -> PyResult<Ve
                     end,
                     label: PyString::new(py, e.label.as_str()).unbind(),
                     score: e.score,
+                    group: alias.map(|a| a.group),
+                    canonical: alias.map(|a| PyString::new(py, a.canonical.of(text)).unbind()),
                 },
             )
         })
@@ -180,6 +208,76 @@ fn parse_examples(obj: &Bound<'_, PyAny>) -> PyResult<Vec<Example>> {
     Ok(out)
 }
 
+fn rule_error(e: RuleError) -> PyErr {
+    match e {
+        RuleError::Io(message) => PyOSError::new_err(message),
+        other => PyValueError::new_err(other.to_string()),
+    }
+}
+
+/// `{label: [item, ...]}` or `[(item, label), ...]` as (item, label) pairs; `arg` names it.
+fn parse_pairs(obj: Option<&Bound<'_, PyAny>>, arg: &str) -> PyResult<Vec<(String, Label)>> {
+    let Some(obj) = obj else {
+        return Ok(Vec::new());
+    };
+    let bad_label = |what: String| PyValueError::new_err(format!("{what} has an empty label"));
+    let mut out = Vec::new();
+    if let Ok(map) = obj.cast::<PyDict>() {
+        for (key, items) in map.iter() {
+            let name = text::extract_text(&key, &format!("{arg} key"))?;
+            let label = Label::from_name(&name).ok_or_else(|| bad_label(arg.to_string()))?;
+            for item in text::extract_texts(&items, &format!("{arg}[{:?}]", &*name))? {
+                out.push((item.to_string(), label.clone()));
+            }
+        }
+        return Ok(out);
+    }
+    let iter = obj.try_iter().map_err(|_| {
+        PyTypeError::new_err(format!(
+            "{arg} must be a dict {{label: [...]}} or a list of (item, label) pairs"
+        ))
+    })?;
+    for (i, pair) in iter.enumerate() {
+        let (item, name): (String, String) = pair?.extract().map_err(|_| {
+            PyTypeError::new_err(format!("{arg}[{i}] must be an (item, label) pair of str"))
+        })?;
+        let label = Label::from_name(&name).ok_or_else(|| bad_label(format!("{arg}[{i}]")))?;
+        out.push((item, label));
+    }
+    Ok(out)
+}
+
+fn parse_rules(
+    phrases: Option<&Bound<'_, PyAny>>,
+    phrase_files: Option<&Bound<'_, PyAny>>,
+    patterns: Option<&Bound<'_, PyAny>>,
+    token_patterns: Option<&Bound<'_, PyAny>>,
+    case_sensitive: bool,
+) -> PyResult<RuleSources> {
+    let mut files = Vec::new();
+    if let Some(obj) = phrase_files {
+        let map = obj.cast::<PyDict>().map_err(|_| {
+            PyTypeError::new_err("phrase_files must be a dict {default_label: path}")
+        })?;
+        for (key, path) in map.iter() {
+            let name = text::extract_text(&key, "phrase_files key")?;
+            let label = Label::from_name(&name)
+                .ok_or_else(|| PyValueError::new_err("phrase_files has an empty label"))?;
+            let path: PathBuf = path.extract().map_err(|_| {
+                PyTypeError::new_err(format!("phrase_files[{:?}] must be a path", &*name))
+            })?;
+            files.push((path, label));
+        }
+    }
+    Ok(RuleSources {
+        phrases: parse_pairs(phrases, "phrases")?,
+        phrase_files: files,
+        regexes: parse_pairs(patterns, "patterns")?,
+        token_patterns: parse_pairs(token_patterns, "token_patterns")?,
+        case_sensitive,
+    })
+}
+
 fn load_error(e: LoadError) -> PyErr {
     match e {
         LoadError::Io(e) => e.into(),
@@ -198,13 +296,60 @@ pub struct EntityTagger {
 #[pymethods]
 impl EntityTagger {
     #[new]
-    #[pyo3(signature = (labels = None))]
-    fn new(labels: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
+    #[pyo3(signature = (labels = None, *, phrases = None, phrase_files = None, patterns = None, token_patterns = None, case_sensitive = false))]
+    fn new(
+        labels: Option<&Bound<'_, PyAny>>,
+        phrases: Option<&Bound<'_, PyAny>>,
+        phrase_files: Option<&Bound<'_, PyAny>>,
+        patterns: Option<&Bound<'_, PyAny>>,
+        token_patterns: Option<&Bound<'_, PyAny>>,
+        case_sensitive: bool,
+    ) -> PyResult<Self> {
         let labels = parse_labels(labels)?;
+        let sources = parse_rules(
+            phrases,
+            phrase_files,
+            patterns,
+            token_patterns,
+            case_sensitive,
+        )?;
         let engine = Engine::bundled().map_err(value_error)?;
+        let engine = engine.with_rules(sources).map_err(rule_error)?;
         Ok(EntityTagger {
             engine: engine.with_labels(labels),
             bundled: true,
+        })
+    }
+
+    /// A tagger with the same model and these user rules (replacing any before).
+    #[pyo3(signature = (*, phrases = None, phrase_files = None, patterns = None, token_patterns = None, case_sensitive = false))]
+    fn with_rules(
+        &self,
+        phrases: Option<&Bound<'_, PyAny>>,
+        phrase_files: Option<&Bound<'_, PyAny>>,
+        patterns: Option<&Bound<'_, PyAny>>,
+        token_patterns: Option<&Bound<'_, PyAny>>,
+        case_sensitive: bool,
+    ) -> PyResult<Self> {
+        let sources = parse_rules(
+            phrases,
+            phrase_files,
+            patterns,
+            token_patterns,
+            case_sensitive,
+        )?;
+        Ok(EntityTagger {
+            engine: self.engine.with_rules(sources).map_err(rule_error)?,
+            bundled: self.bundled,
+        })
+    }
+
+    /// A tagger with the same model and rules returning only `labels` (None: all).
+    #[pyo3(signature = (labels = None))]
+    fn with_labels(&self, labels: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
+        Ok(EntityTagger {
+            engine: self.engine.with_labels(parse_labels(labels)?),
+            bundled: self.bundled,
         })
     }
 
@@ -221,9 +366,9 @@ impl EntityTagger {
     fn tag(&self, py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Vec<Py<Entity>>> {
         let text = text::extract_text(text, "text")?;
         let found = if text.len() >= DETACH_BYTES {
-            py.detach(|| self.engine.tag(&text))
+            py.detach(|| self.engine.tag_with_aliases(&text))
         } else {
-            self.engine.tag(&text)
+            self.engine.tag_with_aliases(&text)
         };
         entities(py, &text, found)
     }
@@ -236,7 +381,7 @@ impl EntityTagger {
         n_threads: Option<i64>,
     ) -> PyResult<Vec<Vec<Py<Entity>>>> {
         let texts = text::extract_texts(texts, "texts")?;
-        let all = batch::run(py, &texts, n_threads, |t| self.engine.tag(t))?;
+        let all = batch::run(py, &texts, n_threads, |t| self.engine.tag_with_aliases(t))?;
         texts
             .iter()
             .zip(all)
@@ -347,15 +492,90 @@ impl EntityTagger {
         ))
     }
 
+    /// Pickles as (model bytes or None for the bundled one, label filter, rule sources).
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
         let py = slf.py();
         let me = slf.get();
-        let labels = me.labels();
-        if me.bundled {
-            return (slf.get_type(), (labels,).into_pyobject(py)?).into_pyobject(py);
-        }
-        let rebuild = slf.get_type().getattr("from_bytes")?;
-        (rebuild, (me.to_bytes(py), labels).into_pyobject(py)?).into_pyobject(py)
+        let model = if me.bundled {
+            None
+        } else {
+            Some(me.to_bytes(py))
+        };
+        let labels: Option<Vec<String>> = me
+            .engine
+            .label_filter()
+            .map(|ls| ls.iter().map(|l| l.as_str().to_string()).collect());
+        let r = me.engine.rule_sources();
+        let pairs = |v: &[(String, Label)]| -> Vec<(String, String)> {
+            v.iter()
+                .map(|(a, l)| (a.clone(), l.as_str().to_string()))
+                .collect()
+        };
+        let files: Vec<(PathBuf, String)> = r
+            .phrase_files
+            .iter()
+            .map(|(p, l)| (p.clone(), l.as_str().to_string()))
+            .collect();
+        let state = (
+            model,
+            labels,
+            pairs(&r.phrases),
+            files,
+            pairs(&r.regexes),
+            pairs(&r.token_patterns),
+            r.case_sensitive,
+        );
+        let rebuild = slf.get_type().getattr("_from_state")?;
+        (rebuild, (state,).into_pyobject(py)?).into_pyobject(py)
+    }
+
+    #[staticmethod]
+    #[allow(clippy::type_complexity)]
+    fn _from_state(
+        state: (
+            Option<Vec<u8>>,
+            Option<Vec<String>>,
+            Vec<(String, String)>,
+            Vec<(PathBuf, String)>,
+            Vec<(String, String)>,
+            Vec<(String, String)>,
+            bool,
+        ),
+    ) -> PyResult<Self> {
+        let (model, labels, phrases, phrase_files, regexes, token_patterns, case_sensitive) = state;
+        let label = |name: &str| {
+            Label::from_name(name).ok_or_else(|| PyValueError::new_err("empty label name"))
+        };
+        let pairs = |v: Vec<(String, String)>| -> PyResult<Vec<(String, Label)>> {
+            v.into_iter().map(|(a, l)| Ok((a, label(&l)?))).collect()
+        };
+        let sources = RuleSources {
+            phrases: pairs(phrases)?,
+            phrase_files: phrase_files
+                .into_iter()
+                .map(|(p, l)| Ok((p, label(&l)?)))
+                .collect::<PyResult<_>>()?,
+            regexes: pairs(regexes)?,
+            token_patterns: pairs(token_patterns)?,
+            case_sensitive,
+        };
+        let (engine, bundled) = match model {
+            None => (Engine::bundled().map_err(value_error)?, true),
+            Some(bytes) => {
+                let model = format::from_bytes(&bytes).map_err(value_error)?;
+                (Engine::from_model(model.into()), false)
+            }
+        };
+        let labels = labels
+            .map(|ls| ls.iter().map(|l| label(l)).collect::<PyResult<Vec<_>>>())
+            .transpose()?;
+        Ok(EntityTagger {
+            engine: engine
+                .with_rules(sources)
+                .map_err(rule_error)?
+                .with_labels(labels),
+            bundled,
+        })
     }
 }
 

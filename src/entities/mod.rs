@@ -12,7 +12,7 @@ mod tagger;
 pub mod train;
 
 pub use label::Label;
-pub use tagger::{EntityTagger, LoadError};
+pub use tagger::{EntityTagger, LoadError, Tagged};
 
 use crate::text::Span;
 
@@ -26,6 +26,7 @@ pub mod phrases;
 pub mod rule_errors;
 pub mod token_patterns;
 pub mod user_patterns;
+pub mod user_rules;
 
 /// One recognised entity: a byte span of the text, its label and a confidence in [0, 1].
 #[derive(Debug, Clone, PartialEq)]

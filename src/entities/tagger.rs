@@ -1,14 +1,22 @@
-//! `EntityTagger`: tokenizes raw text and runs a trained model over it, keeping only
-//! the labels the user asked for. The bundled English model is compiled into the
-//! library and parsed once per process, on first use.
+//! `EntityTagger`: the whole entity pipeline over raw text. The statistical model
+//! tags names, the rule-based recognisers numbers, dates and contacts, and the
+//! user's rules anything they list. Where spans overlap, user rules win over the
+//! model, and the model wins over the built-in recognisers. Acronyms defined in
+//! brackets then tag their later mentions, and mentions of the same thing are
+//! grouped. The bundled English model is compiled in and parsed once, on first use.
 
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
+use super::aliases::{complete_acronyms, group_aliases, Alias};
 use super::format::{self, FormatError};
 use super::gazetteers::Gazetteers;
 use super::model::Model;
+use super::overlaps::overlay;
+use super::patterns::{find_patterns, PATTERN_LABELS};
+use super::rule_errors::RuleError;
 use super::train::{self, EpochStats, Example, TrainError, TrainOptions, TrainReport};
+use super::user_rules::{RuleSources, UserRules};
 use super::{Entity, Label};
 use crate::text::tokens::tokenize;
 
@@ -18,11 +26,20 @@ static BUNDLED_BYTES: &[u8] = include_bytes!("../../data/models/en_entities.rtne
 /// Model files larger than this are refused before reading.
 const MAX_FILE_BYTES: u64 = 1 << 30;
 
-/// Tags names with a trained model.
-#[derive(Debug, Clone)]
+/// Entities of one text with, for each, its alias group (names and user labels only).
+#[derive(Debug, Clone, Default)]
+pub struct Tagged {
+    pub entities: Vec<Entity>,
+    pub aliases: Vec<Option<Alias>>,
+}
+
+/// Finds entities with a trained model, the built-in recognisers and user rules.
+#[derive(Clone)]
 pub struct EntityTagger {
     model: Arc<Model>,
-    /// Labels to return; None returns every label.
+    rules: Arc<UserRules>,
+    sources: Arc<RuleSources>,
+    /// Labels to return; None returns every label the tagger can produce.
     labels: Option<Vec<Label>>,
 }
 
@@ -40,6 +57,8 @@ impl EntityTagger {
     pub fn from_model(model: Arc<Model>) -> EntityTagger {
         EntityTagger {
             model,
+            rules: Arc::default(),
+            sources: Arc::default(),
             labels: None,
         }
     }
@@ -74,30 +93,96 @@ impl EntityTagger {
     /// The same model returning only `labels` (None: all).
     pub fn with_labels(&self, labels: Option<Vec<Label>>) -> EntityTagger {
         EntityTagger {
-            model: Arc::clone(&self.model),
             labels,
+            ..self.clone()
         }
+    }
+
+    /// The same model with these user rules (replacing any before).
+    pub fn with_rules(&self, sources: RuleSources) -> Result<EntityTagger, RuleError> {
+        Ok(EntityTagger {
+            rules: Arc::new(UserRules::compile(&sources)?),
+            sources: Arc::new(sources),
+            ..self.clone()
+        })
     }
 
     pub fn model(&self) -> &Model {
         &self.model
     }
 
-    /// The labels returned (the filter, or every model label).
-    pub fn labels(&self) -> Vec<Label> {
-        self.labels
-            .clone()
-            .unwrap_or_else(|| self.model.labels.clone())
+    pub fn rule_sources(&self) -> &RuleSources {
+        &self.sources
     }
 
-    /// The entities of `text`, in text order, as byte spans.
-    pub fn tag(&self, text: &str) -> Vec<Entity> {
-        let tokens = tokenize(text);
-        let mut found = self.model.tag(text, &tokens, Gazetteers::builtin());
-        if let Some(keep) = &self.labels {
-            found.retain(|e| keep.contains(&e.label));
+    /// The labels returned: the filter, or every label of the model, the built-in
+    /// recognisers and the user's rules.
+    pub fn labels(&self) -> Vec<Label> {
+        if let Some(labels) = &self.labels {
+            return labels.clone();
         }
-        found
+        let mut all = self.model.labels.clone();
+        for l in PATTERN_LABELS.iter().chain(self.rules.labels()) {
+            if !all.contains(l) {
+                all.push(l.clone());
+            }
+        }
+        all
+    }
+
+    /// Whether the label filter is set (as opposed to "everything").
+    pub fn label_filter(&self) -> Option<&[Label]> {
+        self.labels.as_deref()
+    }
+
+    fn wants(&self, label: &Label) -> bool {
+        self.labels.as_ref().is_none_or(|keep| keep.contains(label))
+    }
+
+    /// The entities of `text`, in text order, not overlapping, as byte spans.
+    pub fn tag(&self, text: &str) -> Vec<Entity> {
+        self.entities(text)
+    }
+
+    fn entities(&self, text: &str) -> Vec<Entity> {
+        let names = if self.model.labels.iter().any(|l| self.wants(l)) {
+            self.model.tag(text, &tokenize(text), Gazetteers::builtin())
+        } else {
+            Vec::new()
+        };
+        let pattern_labels: Vec<Label> = PATTERN_LABELS
+            .iter()
+            .filter(|l| self.wants(l))
+            .cloned()
+            .collect();
+        let patterns = if pattern_labels.is_empty() {
+            Vec::new()
+        } else {
+            find_patterns(text, &pattern_labels)
+        };
+        let user = self.rules.find(text);
+        let merged = overlay(&user, &overlay(&names, &patterns));
+        let mut out = complete_acronyms(text, &merged);
+        out.retain(|e| self.wants(&e.label));
+        out
+    }
+
+    /// `tag` plus each entity's alias group: acronyms defined in brackets and shortened
+    /// mentions ("Merkel" after "Angela Merkel") share a group and a canonical span.
+    pub fn tag_with_aliases(&self, text: &str) -> Tagged {
+        let entities = self.entities(text);
+        let named: Vec<usize> = (0..entities.len())
+            .filter(|&i| {
+                let l = &entities[i].label;
+                l.is_name() || matches!(l, Label::Custom(_))
+            })
+            .collect();
+        let subset: Vec<Entity> = named.iter().map(|&i| entities[i].clone()).collect();
+        let mut aliases = vec![None; entities.len()];
+        for (&i, alias) in named.iter().zip(group_aliases(text, &subset)) {
+            aliases[i] = Some(alias);
+        }
+        Tagged { entities, aliases }
     }
 }
 
@@ -118,3 +203,71 @@ impl std::fmt::Display for LoadError {
 }
 
 impl std::error::Error for LoadError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(tagger: &EntityTagger, text: &str) -> Vec<(String, String)> {
+        tagger
+            .tag(text)
+            .iter()
+            .map(|e| (e.span.of(text).to_string(), e.label.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn user_rules_win_then_model_then_patterns() {
+        let tagger = EntityTagger::bundled().expect("bundled model");
+        let text = "Angela Merkel paid $4.5 billion to Acme Widgets in Paris on March 3, 2024.";
+        let plain = found(&tagger, text);
+        assert!(plain.contains(&("Angela Merkel".into(), "PER".into())));
+        assert!(plain.contains(&("$4.5 billion".into(), "MONEY".into())));
+        let widget = Label::from_name("PRODUCT").expect("label");
+        let ruled = tagger
+            .with_rules(RuleSources {
+                phrases: vec![
+                    ("Acme Widgets".into(), widget),
+                    ("Merkel paid".into(), Label::Misc),
+                ],
+                ..RuleSources::default()
+            })
+            .expect("rules");
+        let got = found(&ruled, text);
+        assert!(got.contains(&("Acme Widgets".into(), "PRODUCT".into())));
+        // The user's (odd) phrase overlaps the model's PER and wins.
+        assert!(got.contains(&("Merkel paid".into(), "MISC".into())));
+        assert!(!got.iter().any(|(t, _)| t == "Angela Merkel"));
+        let only_money = tagger.with_labels(Some(vec![Label::Money]));
+        assert_eq!(
+            found(&only_money, text),
+            [("$4.5 billion".to_string(), "MONEY".to_string())]
+        );
+    }
+
+    #[test]
+    fn acronyms_and_aliases_are_grouped() {
+        let tagger = EntityTagger::bundled().expect("bundled model");
+        let text = "The World Health Organization (WHO) met Angela Merkel. \
+                    WHO officials said Merkel agreed.";
+        let tagged = tagger.tag_with_aliases(text);
+        let group_of = |mention: &str| {
+            let i = tagged
+                .entities
+                .iter()
+                .position(|e| e.span.of(text) == mention)
+                .unwrap_or_else(|| panic!("{mention} not tagged"));
+            tagged.aliases[i].map(|a| (a.group, a.canonical.of(text)))
+        };
+        let who = group_of("World Health Organization");
+        assert_eq!(who.map(|g| g.1), Some("World Health Organization"));
+        let last = text.rfind("WHO").expect("WHO");
+        let i = tagged.entities.iter().position(|e| e.span.start == last);
+        assert_eq!(
+            i.and_then(|i| tagged.aliases[i]).map(|a| a.group),
+            who.map(|g| g.0)
+        );
+        let merkel = group_of("Angela Merkel");
+        assert_eq!(group_of("Merkel"), merkel);
+    }
+}
