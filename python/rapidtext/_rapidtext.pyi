@@ -115,9 +115,9 @@ class EntityTagger:
     teams), ``LOC`` (countries, cities, places) and ``MISC`` (nationalities, events,
     products, works); rule-based recognisers add ``DATE``, ``TIME``, ``MONEY``,
     ``PERCENT``, ``QUANTITY``, ``CARDINAL``, ``ORDINAL``, ``EMAIL`` and ``URL``; user
-    rules add any label. Where spans overlap, user rules win over the model and the model
-    wins over the built-in recognisers; acronyms defined in brackets then tag their
-    later uses.
+    rules add any label. Where spans overlap, user rules win; between the model and the
+    built-in recognisers the longer span wins (the model on a tie). Acronyms defined in
+    brackets then tag their later uses.
 
     Args:
         labels: return only these labels (default: every label the tagger produces).
