@@ -229,7 +229,7 @@ mod tests {
     }
 
     #[test]
-    fn user_rules_win_then_model_then_patterns() {
+    fn user_rules_win_over_model_and_recognisers() {
         let tagger = EntityTagger::bundled().expect("bundled model");
         let text = "Angela Merkel paid $4.5 billion to Acme Widgets in Paris on March 3, 2024.";
         let plain = found(&tagger, text);
