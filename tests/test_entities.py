@@ -335,3 +335,21 @@ def test_acronyms_and_aliases_grouped():
     assert by_text["Merkel"][0].canonical == "Angela Merkel"
     money = [e for e in EntityTagger().tag("It cost $5.") if e.label == "MONEY"]
     assert money and money[0].group is None and money[0].canonical is None
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "fork"), reason="needs fork()")
+def test_batch_after_fork():
+    import multiprocessing
+
+    texts = [d["text"] for d in fixture()]
+    tagger = EntityTagger()
+    expected = [[(e.text, e.label) for e in es] for es in tagger.tag_batch(texts, n_threads=2)]
+    context = multiprocessing.get_context("fork")
+    with context.Pool(1) as pool:
+        got = pool.apply_async(_tag_in_child, (texts,)).get(timeout=60)
+    assert got == expected
+
+
+def _tag_in_child(texts):
+    es = EntityTagger().tag_batch(texts, n_threads=2)
+    return [[(e.text, e.label) for e in x] for x in es]
