@@ -29,10 +29,11 @@ fn word(n: usize) -> String {
     w
 }
 
-/// Peak resident memory of this process in kB, where the system reports it.
-fn peak_rss_kb() -> Option<u64> {
+/// A memory figure of this process in kB ("VmRSS" now, "VmHWM" peak), where
+/// the system reports it.
+fn memory_kb(field: &str) -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let line = status.lines().find(|l| l.starts_with(field))?;
     line.split_whitespace().nth(1)?.parse().ok()
 }
 
@@ -67,6 +68,7 @@ fn load_and_match(count: usize) {
     }
     let bytes: usize = phrases.iter().map(|(p, _)| p.len() + 1).sum();
 
+    let before = memory_kb("VmRSS:");
     let started = Instant::now();
     let mut builder = PhraseMatcherBuilder::new(false);
     for (phrase, label) in &phrases {
@@ -75,12 +77,15 @@ fn load_and_match(count: usize) {
     let matcher = builder.build().unwrap();
     let load = started.elapsed();
     println!(
-        "{} phrases ({:.1} MB of text) loaded in {:.2} s; matcher holds {:.1} MB; peak RSS {:?} kB",
+        "{} phrases ({:.1} MB of text) loaded in {:.2} s; the matcher reports {:.1} MB; \
+         RSS before {:?} kB, after {:?} kB, peak {:?} kB",
         matcher.len(),
         bytes as f64 / 1e6,
         load.as_secs_f64(),
         matcher.memory_usage() as f64 / 1e6,
-        peak_rss_kb()
+        before,
+        memory_kb("VmRSS:"),
+        memory_kb("VmHWM:"),
     );
     assert_eq!(matcher.len(), count);
 
