@@ -9,12 +9,15 @@ from rapidtext._rapidtext import (
     Bm25Scorer,
     Keyword,
     KeywordExtractor,
+    Entity,
+    EntityTagger,
     Sentence,
     SentenceSplitter,
     TfidfScorer,
     __version__,
     default_threads,
 )
+from rapidtext.entities import extract_entities
 from rapidtext.keywords import extract_keywords, keyword_languages, keyword_methods
 from rapidtext.sentences import split_sentences, supported_languages
 
@@ -22,6 +25,8 @@ __all__ = [
     "Bm25Scorer",
     "Keyword",
     "KeywordExtractor",
+    "Entity",
+    "EntityTagger",
     "Sentence",
     "SentenceSplitter",
     "TfidfScorer",
@@ -30,6 +35,7 @@ __all__ = [
     "extract_keywords",
     "keyword_languages",
     "keyword_methods",
+    "extract_entities",
     "split_sentences",
     "supported_languages",
 ]

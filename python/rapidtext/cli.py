@@ -8,6 +8,7 @@ import sys
 from collections.abc import Sequence
 
 from rapidtext._rapidtext import (
+    EntityTagger,
     KeywordExtractor,
     SentenceSplitter,
     keyword_languages,
@@ -54,6 +55,25 @@ def _keywords(args: argparse.Namespace) -> int:
                 print(json.dumps(record, ensure_ascii=False))
             else:
                 print(f"{k.score:.3f}\t{k.count}\t{' '.join(k.text.split())}")
+
+
+def _entities(args: argparse.Namespace) -> int:
+    tagger = EntityTagger(labels=args.labels)
+    for path in args.files:
+        text = _read(path)
+        for e in tagger.tag(text):
+            if args.json:
+                record = {
+                    "file": path,
+                    "start": e.start,
+                    "end": e.end,
+                    "label": e.label,
+                    "score": round(e.score, 4),
+                    "text": e.text,
+                }
+                print(json.dumps(record, ensure_ascii=False))
+            else:
+                print(f"{e.label}\t{' '.join(e.text.split())}")
     return 0
 
 
@@ -75,6 +95,11 @@ def build_parser() -> argparse.ArgumentParser:
     kw.add_argument("--language", default="en", choices=keyword_languages())
     kw.add_argument("--json", action="store_true", help="JSON lines with code-point offsets")
     kw.set_defaults(run=_keywords)
+    ents = commands.add_parser("entities", help="named entities, one per line: LABEL<tab>text")
+    ents.add_argument("files", nargs="+", metavar="FILE", help="UTF-8 text file, or - for stdin")
+    ents.add_argument("--labels", nargs="+", metavar="LABEL", help="only these labels")
+    ents.add_argument("--json", action="store_true", help="JSON lines with code-point offsets")
+    ents.set_defaults(run=_entities)
     return parser
 
 

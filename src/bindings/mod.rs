@@ -3,6 +3,7 @@
 
 mod batch;
 mod columns;
+mod entities;
 mod errors;
 mod keywords;
 mod sentences;
@@ -16,5 +17,6 @@ fn _rapidtext(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(batch::default_threads, m)?)?;
     sentences::register(m)?;
     keywords::register(m)?;
+    entities::register(m)?;
     Ok(())
 }

@@ -1,0 +1,381 @@
+//! Figures that are labels or codes, not amounts: "page 5", "Apollo 11", "No. 7",
+//! phone numbers, versions ("v2.3.1"), scores ("3-2"). They become blocking
+//! spans (or vetoes) so that no CARDINAL or TIME is found inside them.
+
+use super::scan::Scan;
+use super::Candidate;
+use crate::text::tokens::TokenKind;
+
+/// Nouns after which a figure names a thing rather than counting it.
+const LABEL_NOUNS: &[&str] = &[
+    "page",
+    "pages",
+    "chapter",
+    "chapters",
+    "section",
+    "sections",
+    "article",
+    "articles",
+    "clause",
+    "paragraph",
+    "figure",
+    "figures",
+    "table",
+    "tables",
+    "appendix",
+    "exhibit",
+    "line",
+    "lines",
+    "verse",
+    "verses",
+    "volume",
+    "issue",
+    "number",
+    "room",
+    "suite",
+    "apartment",
+    "floor",
+    "level",
+    "grade",
+    "step",
+    "steps",
+    "phase",
+    "version",
+    "release",
+    "build",
+    "episode",
+    "season",
+    "part",
+    "act",
+    "scene",
+    "track",
+    "route",
+    "highway",
+    "interstate",
+    "flight",
+    "gate",
+    "platform",
+    "bus",
+    "lane",
+    "pier",
+    "unit",
+    "lot",
+    "box",
+    "item",
+    "items",
+    "question",
+    "exercise",
+    "problem",
+    "slide",
+    "rule",
+    "amendment",
+    "v",
+    "ver",
+    "no",
+    "nos",
+    "p",
+    "pp",
+    "vol",
+    "fig",
+    "art",
+    "sec",
+    "ch",
+    "ep",
+    "para",
+    "tel",
+    "ref",
+    "id",
+    "model",
+    "port",
+    "extension",
+    "ext",
+    "mode",
+    "channel",
+    "seat",
+    "terminal",
+    "zone",
+    "ward",
+    "district",
+    "option",
+    "slot",
+    "pin",
+    "account",
+];
+
+/// Capitalised words that do not make the figure after them an identifier:
+/// calendar words and the function words that open sentences ("In 1996",
+/// "About 2,500", "Only 5").
+const NOT_NAMES: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "i",
+    "in",
+    "on",
+    "at",
+    "by",
+    "since",
+    "from",
+    "to",
+    "of",
+    "for",
+    "with",
+    "after",
+    "before",
+    "until",
+    "during",
+    "between",
+    "among",
+    "about",
+    "around",
+    "over",
+    "under",
+    "nearly",
+    "almost",
+    "approximately",
+    "roughly",
+    "some",
+    "only",
+    "just",
+    "exactly",
+    "another",
+    "the",
+    "a",
+    "an",
+    "and",
+    "but",
+    "or",
+    "so",
+    "as",
+    "all",
+    "those",
+    "these",
+    "we",
+    "they",
+    "he",
+    "she",
+    "it",
+    "you",
+    "his",
+    "her",
+    "their",
+    "our",
+    "my",
+    "its",
+    "your",
+    "when",
+    "if",
+    "then",
+    "now",
+    "still",
+    "yet",
+    "last",
+    "next",
+    "more",
+    "less",
+    "fewer",
+    "up",
+    "many",
+    "perhaps",
+    "maybe",
+    "once",
+    "every",
+    "each",
+    "than",
+    "roughly",
+    "nearly",
+    "barely",
+    "least",
+    "most",
+];
+
+/// The figure at token `i` is a label: it follows "#", a label noun ("page",
+/// "No."), or a word with a capital that is no function word ("Apollo 11",
+/// "Windows 10", "iOS 17", "CA 94105").
+pub(super) fn is_numeric_label(scan: &Scan, i: usize) -> bool {
+    if i == 0 {
+        return false;
+    }
+    let prev = i - 1;
+    if scan.glued(i) && matches!(scan.raw(prev), "#" | "\u{2116}") {
+        return true;
+    }
+    if scan.glued(i) {
+        return false;
+    }
+    if LABEL_NOUNS.contains(&scan.lower(prev)) {
+        return true;
+    }
+    // "No. 5", "p. 12": an abbreviation's dot separates noun and figure.
+    if scan.raw(prev) == "." && prev > 0 && scan.glued(prev) {
+        return LABEL_NOUNS.contains(&scan.lower(prev - 1));
+    }
+    // A name before the figure, even at a sentence start ("John 3:16"), once
+    // function words are set aside.
+    let name_like = scan.kind(prev) == Some(TokenKind::Word)
+        && scan.raw(prev).chars().any(char::is_uppercase)
+        && !NOT_NAMES.contains(&scan.lower(prev));
+    name_like && !super::money::is_currency_code(scan.raw(prev))
+}
+
+fn is_joiner(s: &str) -> bool {
+    matches!(
+        s,
+        "-" | "\u{2013}" | "." | "/" | ":" | "_" | "+" | "\u{00D7}"
+    )
+}
+
+fn is_part(scan: &Scan, k: usize) -> bool {
+    matches!(scan.kind(k), Some(TokenKind::Word | TokenKind::Number))
+}
+
+/// The end (exclusive) of the run of glued words and figures joined by
+/// `-./:_+` that starts at token `i`, and whether it holds a figure.
+fn chain_end(scan: &Scan, i: usize) -> (usize, bool) {
+    let mut end = i + 1;
+    let mut has_figure = scan.kind(i) == Some(TokenKind::Number);
+    loop {
+        if scan.glued(end) && is_part(scan, end) {
+            has_figure |= scan.kind(end) == Some(TokenKind::Number);
+            end += 1;
+        } else if scan.glued(end)
+            && is_joiner(scan.raw(end))
+            && scan.glued(end + 1)
+            && is_part(scan, end + 1)
+        {
+            has_figure |= scan.kind(end + 1) == Some(TokenKind::Number);
+            end += 2;
+        } else {
+            return (end, has_figure);
+        }
+    }
+}
+
+/// A group of a phone number: figures only, possibly in brackets ("(555)").
+fn figure_group_end(scan: &Scan, i: usize) -> Option<usize> {
+    if scan.raw(i) == "(" && scan.kind(i + 1) == Some(TokenKind::Number) {
+        let close = i + 2;
+        return (scan.raw(close) == ")" && scan.glued(close) && scan.glued(i + 1))
+            .then_some(close + 1);
+    }
+    if scan.kind(i) != Some(TokenKind::Number) {
+        return None;
+    }
+    let (end, _) = chain_end(scan, i);
+    (i..end)
+        .all(|k| scan.kind(k) != Some(TokenKind::Word))
+        .then_some(end)
+}
+
+/// Blocking spans: glued chains with a figure ("v2.3.1", "3-2", "747-400",
+/// "555-1234") and runs of space-separated figure groups ("+1 202 555 0143",
+/// "(555) 123-4567"). Dates and quantities of the same span win over them.
+pub(super) fn blocked_spans(scan: &Scan, out: &mut Vec<Candidate>) {
+    let mut i = 0;
+    while i < scan.len() {
+        if !(is_part(scan, i) || scan.raw(i) == "(" || scan.raw(i) == "+") {
+            i += 1;
+            continue;
+        }
+        // Phone-like: two or more figure groups on one line.
+        let first = if scan.raw(i) == "+" && scan.glued(i + 1) {
+            figure_group_end(scan, i + 1)
+        } else {
+            figure_group_end(scan, i)
+        };
+        if let Some(mut end) = first {
+            let mut groups = 1;
+            while let Some(next) = figure_group_end(scan, end).filter(|_| {
+                !scan.glued(end)
+                    && !scan.text[scan.tokens[end - 1].span.end..scan.tokens[end].span.start]
+                        .contains('\n')
+            }) {
+                groups += 1;
+                end = next;
+            }
+            if groups >= 2 || end - i >= 2 {
+                out.push(Candidate::blocked(scan.span(i, end - 1)));
+                i = end;
+                continue;
+            }
+        }
+        if is_part(scan, i) {
+            let (end, has_figure) = chain_end(scan, i);
+            if has_figure && end - i >= 2 {
+                out.push(Candidate::blocked(scan.span(i, end - 1)));
+            }
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn blocked(text: &str) -> Vec<&str> {
+        let scan = Scan::new(text);
+        let mut out = Vec::new();
+        blocked_spans(&scan, &mut out);
+        out.iter().map(|c| c.span.of(text)).collect()
+    }
+
+    #[test]
+    fn chains_and_phones() {
+        assert_eq!(
+            blocked("v2.3.1 won 3-2, call 555-1234 or +1 202 555 0143 or (555) 123-4567."),
+            [
+                "v2.3.1",
+                "3-2",
+                "555-1234",
+                "+1 202 555 0143",
+                "(555) 123-4567"
+            ]
+        );
+        assert!(blocked("It cost 5. Then 7 (or 8) came, COVID-19 too.").is_empty());
+    }
+
+    #[test]
+    fn labels() {
+        let scan = Scan::new("see page 5, No. 7, #3, Apollo 11. In 1996 and May 5");
+        let label_at = |word: &str| {
+            let i = (0..scan.len()).find(|&i| scan.raw(i) == word).unwrap();
+            is_numeric_label(&scan, i)
+        };
+        assert!(label_at("5"));
+        assert!(label_at("7"));
+        assert!(label_at("3"));
+        assert!(label_at("11"));
+        assert!(!label_at("1996"));
+    }
+}

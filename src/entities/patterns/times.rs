@@ -1,0 +1,210 @@
+//! TIME: clock times ("3 p.m.", "3pm", "15:30", "3:30 p.m. ET", "noon", "three
+//! o'clock"), parts of a named day ("tonight", "this morning", "Monday night")
+//! and durations under a day ("90 minutes", "three hours").
+
+use super::identifiers::is_numeric_label;
+use super::numbers::{amount_at, duration_approximator_start, reads_as_number, small_number_word};
+use super::scan::Scan;
+use super::Candidate;
+use crate::entities::Label;
+use crate::text::tokens::TokenKind;
+
+const CLOCK_SCORE: f32 = 0.95;
+const CONTEXT_SCORE: f32 = 0.9;
+
+const TIME_ZONES: &[&str] = &[
+    "ET", "EST", "EDT", "PT", "PST", "PDT", "CT", "CST", "CDT", "MT", "MST", "MDT", "GMT", "UTC",
+    "BST", "CET", "CEST", "JST", "AEST", "AEDT", "IST",
+];
+const DAY_PARTS: &[&str] = &["morning", "afternoon", "evening", "night"];
+/// Words that are times by themselves (also anchors, see `super::is_anchor`).
+pub(super) const TIMES_OF_DAY: &[&str] = &["tonight", "noon", "midnight", "midday"];
+const DURATION_UNITS: &[&str] = &[
+    "second", "seconds", "minute", "minutes", "hour", "hours", "mins", "hrs",
+];
+
+fn meridiem(word: &str) -> bool {
+    matches!(word, "a.m." | "p.m." | "am" | "pm")
+}
+
+/// "15:30", "3:30:15": hours up to 24, two-digit minutes (and seconds).
+fn clock_figure(raw: &str) -> bool {
+    let mut parts = raw.split(':');
+    let (Some(h), Some(m)) = (parts.next(), parts.next()) else {
+        return false;
+    };
+    let s = parts.next();
+    if parts.next().is_some() {
+        return false;
+    }
+    let two_digits = |p: &str, max: u32| p.len() == 2 && p.parse::<u32>().is_ok_and(|v| v < max);
+    (1..=2).contains(&h.len())
+        && h.parse::<u32>().is_ok_and(|v| v <= 24)
+        && two_digits(m, 60)
+        && s.is_none_or(|s| two_digits(s, 60))
+}
+
+/// An hour from 1 to 12 in figures or words.
+fn hour_at(scan: &Scan, i: usize) -> bool {
+    let raw = scan.raw(i);
+    let value = if scan.kind(i) == Some(TokenKind::Number) {
+        raw.parse::<u32>().ok()
+    } else {
+        small_number_word(scan.lower(i))
+    };
+    value.is_some_and(|v| (1..=12).contains(&v))
+}
+
+/// A glued figure and meridiem: "3pm", "3:30pm", "11AM".
+fn glued_clock(raw: &str) -> bool {
+    let lower = raw.to_ascii_lowercase();
+    let Some(split) = lower.find(|c: char| c.is_ascii_alphabetic()) else {
+        return false;
+    };
+    let (figure, suffix) = lower.split_at(split);
+    let figure_ok =
+        clock_figure(figure) || figure.parse::<u32>().is_ok_and(|v| (1..=12).contains(&v));
+    figure_ok && matches!(suffix, "am" | "pm")
+}
+
+/// The end (exclusive) of a clock time starting at `i`.
+fn clock_end(scan: &Scan, i: usize) -> Option<usize> {
+    let raw = scan.raw(i);
+    let mut end = if scan.kind(i) == Some(TokenKind::Word) && glued_clock(raw) {
+        i + 1
+    } else if scan.kind(i) == Some(TokenKind::Number) && clock_figure(raw) {
+        if is_numeric_label(scan, i) {
+            return None;
+        }
+        if meridiem(scan.lower(i + 1)) {
+            i + 2
+        } else {
+            i + 1
+        }
+    } else if hour_at(scan, i)
+        && (meridiem(scan.lower(i + 1)) || matches!(scan.lower(i + 1), "o'clock" | "noon"))
+    {
+        i + 2
+    } else {
+        return None;
+    };
+    if TIME_ZONES.contains(&scan.raw(end)) {
+        end += 1;
+    }
+    Some(end)
+}
+
+/// "tonight", "this morning", "last night", "Monday night", "noon".
+fn day_part_end(scan: &Scan, i: usize) -> Option<usize> {
+    let word = scan.lower(i);
+    if TIMES_OF_DAY.contains(&word) {
+        return Some(i + 1);
+    }
+    let anchor = matches!(word, "this" | "last" | "yesterday" | "tomorrow")
+        || (scan.raw(i).starts_with(char::is_uppercase)
+            && matches!(
+                word,
+                "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+            ));
+    let part = scan.lower(i + 1);
+    let fits = DAY_PARTS.contains(&part) && !(word == "last" && part != "night");
+    (anchor && fits).then_some(i + 2)
+}
+
+pub(super) fn times(scan: &Scan, out: &mut Vec<Candidate>) {
+    for i in (0..scan.len()).filter(|&i| scan.is_anchor(i)) {
+        if let Some(end) = clock_end(scan, i) {
+            out.push(Candidate::new(
+                scan.span(i, end - 1),
+                Label::Time,
+                CLOCK_SCORE,
+            ));
+            continue;
+        }
+        if let Some(end) = day_part_end(scan, i) {
+            out.push(Candidate::new(
+                scan.span(i, end - 1),
+                Label::Time,
+                CONTEXT_SCORE,
+            ));
+            continue;
+        }
+        let Some(amount) = amount_at(scan, i) else {
+            continue;
+        };
+        if !reads_as_number(scan, i, &amount) {
+            continue;
+        }
+        let next = amount.end;
+        let end = if DURATION_UNITS.contains(&scan.lower(next)) {
+            next + 1
+        } else if scan.raw(next) == "-"
+            && scan.glued(next)
+            && scan.glued(next + 1)
+            && DURATION_UNITS.contains(&scan.lower(next + 1))
+        {
+            next + 2
+        } else {
+            continue;
+        };
+        let start = if end == next + 1 {
+            duration_approximator_start(scan, i)
+        } else {
+            i
+        };
+        out.push(Candidate::new(
+            scan.span(start, end - 1),
+            Label::Time,
+            CONTEXT_SCORE,
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn find(text: &str) -> Vec<&str> {
+        let scan = Scan::new(text);
+        let mut out = Vec::new();
+        times(&scan, &mut out);
+        let kept = crate::entities::overlaps::keep_longest(out, |c| c.span, |_| 0);
+        kept.iter().map(|c| c.span.of(text)).collect()
+    }
+
+    #[test]
+    fn clock_times() {
+        assert_eq!(
+            find("At 3 p.m., 3pm, 15:30, 3:30 p.m. ET, noon, three o'clock, 10:45pm."),
+            [
+                "3 p.m.",
+                "3pm",
+                "15:30",
+                "3:30 p.m. ET",
+                "noon",
+                "three o'clock",
+                "10:45pm"
+            ]
+        );
+    }
+
+    #[test]
+    fn parts_and_durations() {
+        assert_eq!(
+            find("tonight, this morning, Monday night, about 90 minutes, a 90-minute film"),
+            [
+                "tonight",
+                "this morning",
+                "Monday night",
+                "about 90 minutes",
+                "90-minute"
+            ]
+        );
+    }
+
+    #[test]
+    fn not_times() {
+        assert_eq!(find("I am up at 5 am, I am"), ["5 am"]);
+        assert!(find("John 3:16, ratio 2:1, 25:61").is_empty());
+    }
+}
