@@ -4,8 +4,55 @@
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 
+use pyo3::pybacked::PyBackedStr;
+
 use super::errors::{batch_error, guard};
+use super::text;
 use crate::parallel::{self, BatchError};
+
+/// Texts at least this long are analysed without the GIL held; below, releasing
+/// and re-taking it costs more than it frees.
+const DETACH_BYTES: usize = 1 << 14;
+
+/// Runs `work` on one text (a single-text call), without the GIL when it is long.
+pub fn run_one<R: Send>(
+    py: Python<'_>,
+    text: &str,
+    work: impl FnOnce(&str) -> R + Send,
+) -> PyResult<R> {
+    if text.len() >= DETACH_BYTES {
+        py.detach(|| guard(|| work(text)))
+    } else {
+        guard(|| work(text))
+    }
+}
+
+/// Reads a batch call's `texts` argument and maps `work` over the texts (a missing
+/// value reads as empty text) like [`run_converted`]; `convert` gets each item.
+pub fn run_texts<R, O, F, C>(
+    py: Python<'_>,
+    texts: &Bound<'_, PyAny>,
+    n_threads: Option<i64>,
+    progress: Option<&Bound<'_, PyAny>>,
+    work: F,
+    convert: C,
+) -> PyResult<Vec<O>>
+where
+    R: Send,
+    O: Send,
+    F: Fn(&str) -> R + Sync + Send,
+    C: FnMut(Python<'_>, &Option<PyBackedStr>, R) -> PyResult<O> + Send,
+{
+    let texts = text::extract_texts(texts, "texts")?;
+    run_converted(
+        py,
+        &texts,
+        n_threads,
+        progress,
+        |t| work(t.as_deref().unwrap_or("")),
+        convert,
+    )
+}
 
 /// Checks `n_threads` (None means every core).
 pub fn thread_count(n_threads: Option<i64>) -> PyResult<Option<usize>> {

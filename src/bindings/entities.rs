@@ -15,9 +15,6 @@ use crate::entities::user_rules::RuleSources;
 use crate::entities::{format, EntityTagger as Engine, Label, LoadError, Tagged};
 use crate::text::Span;
 
-/// Texts at least this long are tagged without the GIL held.
-const DETACH_BYTES: usize = 1 << 14;
-
 /// One entity: `text[start:end]` of the input (code points), its label and confidence.
 #[pyclass(frozen, module = "rapidtext._rapidtext")]
 pub struct Entity {
@@ -365,11 +362,7 @@ impl EntityTagger {
 
     fn tag(&self, py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Vec<Py<Entity>>> {
         let text = text::extract_text(text, "text")?;
-        let found = if text.len() >= DETACH_BYTES {
-            py.detach(|| self.engine.tag_with_aliases(&text))
-        } else {
-            self.engine.tag_with_aliases(&text)
-        };
+        let found = batch::run_one(py, &text, |t| self.engine.tag_with_aliases(t))?;
         entities(py, &text, found)
     }
 
@@ -381,13 +374,12 @@ impl EntityTagger {
         n_threads: Option<i64>,
         progress: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Vec<Vec<Py<Entity>>>> {
-        let texts = text::extract_texts(texts, "texts")?;
-        batch::run_converted(
+        batch::run_texts(
             py,
-            &texts,
+            texts,
             n_threads,
             progress,
-            |t| self.engine.tag_with_aliases(t.as_deref().unwrap_or("")),
+            |t| self.engine.tag_with_aliases(t),
             |py, t, found| entities(py, t.as_deref().unwrap_or(""), found),
         )
     }

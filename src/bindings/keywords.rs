@@ -15,9 +15,6 @@ use super::{batch, text};
 use crate::keywords::corpus::{CorpusScorer as Engine, Statistics, Weighting};
 use crate::keywords::{self, KeywordExtractor as Extractor, Method, Settings};
 
-/// Texts at least this long are scored without the GIL held.
-const DETACH_BYTES: usize = 1 << 14;
-
 /// One keyword of a document; see `rapidtext/_rapidtext.pyi`.
 #[pyclass(frozen, module = "rapidtext._rapidtext")]
 pub struct Keyword {
@@ -226,11 +223,7 @@ impl KeywordExtractor {
     ) -> PyResult<Vec<Py<Keyword>>> {
         let top_k = top_k.map(|k| positive(k, "top_k")).transpose()?;
         let text = text::extract_text(text, "text")?;
-        let found = if text.len() >= DETACH_BYTES {
-            py.detach(|| self.engine.extract_top(&text, top_k))
-        } else {
-            self.engine.extract_top(&text, top_k)
-        };
+        let found = batch::run_one(py, &text, |t| self.engine.extract_top(t, top_k))?;
         to_python(py, &text, found)
     }
 
@@ -242,13 +235,12 @@ impl KeywordExtractor {
         n_threads: Option<i64>,
         progress: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Vec<Vec<Py<Keyword>>>> {
-        let texts = text::extract_texts(texts, "texts")?;
-        batch::run_converted(
+        batch::run_texts(
             py,
-            &texts,
+            texts,
             n_threads,
             progress,
-            |t| self.engine.extract(or_empty(t)),
+            |t| self.engine.extract(t),
             |py, t, found| to_python(py, or_empty(t), found),
         )
     }

@@ -12,9 +12,6 @@ use crate::sentences::learn::{learn_abbreviations, LearnOptions};
 use crate::sentences::{NewlineMode, SentenceSplitter as Engine};
 use crate::text::Span;
 
-/// Texts at least this long are split without the GIL held.
-const DETACH_BYTES: usize = 1 << 14;
-
 /// One sentence: `text[start:end]` of the input, in code points, end exclusive.
 #[pyclass(frozen, module = "rapidtext._rapidtext")]
 pub struct Sentence {
@@ -198,11 +195,7 @@ impl SentenceSplitter {
 
     fn split(&self, py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Vec<Py<Sentence>>> {
         let text = text::extract_text(text, "text")?;
-        let spans = if text.len() >= DETACH_BYTES {
-            py.detach(|| guard(|| self.engine.split(&text)))?
-        } else {
-            guard(|| self.engine.split(&text))?
-        };
+        let spans = batch::run_one(py, &text, |t| self.engine.split(t))?;
         sentences(py, &text, spans)
     }
 
@@ -214,13 +207,12 @@ impl SentenceSplitter {
         n_threads: Option<i64>,
         progress: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Vec<Vec<Py<Sentence>>>> {
-        let texts = text::extract_texts(texts, "texts")?;
-        batch::run_converted(
+        batch::run_texts(
             py,
-            &texts,
+            texts,
             n_threads,
             progress,
-            |t| self.split_one(t),
+            |t| self.engine.split(t),
             |py, t, spans| {
                 t.as_ref()
                     .map_or(Ok(Vec::new()), |t| sentences(py, t, spans))
