@@ -74,13 +74,18 @@ def test_ctrl_c_interrupts_a_long_batch(n_threads):
     # Tens of seconds of work if it ran to the end (GBs of text, one short sentence per
     # document so even an ignored interrupt cannot exhaust memory).
     batch = [" " * 20_000 + "End."] * 400_000
-    timer = threading.Timer(0.3, _thread.interrupt_main)
+    # Ctrl-C arrives while the batch runs: raised from the first progress report (on the
+    # calling thread, between chunks), so the test does not race a timer against the
+    # splitter's speed.
+    fired = []
+
+    def press_ctrl_c(done, total):
+        if not fired:
+            fired.append(done)
+            _thread.interrupt_main()
+
     started = time.monotonic()
-    timer.start()
-    try:
-        with pytest.raises(KeyboardInterrupt):
-            SPLITTER.split_batch(batch, n_threads=n_threads)
-    finally:
-        timer.cancel()
-        timer.join()
+    with pytest.raises(KeyboardInterrupt):
+        SPLITTER.split_batch(batch, n_threads=n_threads, progress=press_ctrl_c)
+    assert fired and fired[0] < len(batch)
     assert time.monotonic() - started < GENEROUS
