@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import lru_cache
-from typing import Any, Callable, Optional, Union
+from typing import Any, Callable, Union
 
 from rapidtext._rapidtext import Pipeline
 from rapidtext.doc import Doc
@@ -73,12 +73,12 @@ def _pipeline(
 def analyze(
     text: str,
     language: str = "en",
-    analyses: Optional[Iterable[str]] = None,
+    analyses: Iterable[str] | None = None,
     *,
-    entity_labels: Optional[Iterable[str]] = None,
-    keyword_method: Optional[str] = None,
-    top_k: Optional[int] = None,
-    ngram_range: Optional[tuple[int, int]] = None,
+    entity_labels: Iterable[str] | None = None,
+    keyword_method: str | None = None,
+    top_k: int | None = None,
+    ngram_range: tuple[int, int] | None = None,
 ) -> Doc:
     """Sentences, entities and keywords of ``text`` in one call.
 
@@ -99,15 +99,15 @@ def analyze(
 
 
 def analyze_batch(
-    texts: Iterable[Optional[str]],
+    texts: Iterable[str | None],
     language: str = "en",
-    analyses: Optional[Iterable[str]] = None,
+    analyses: Iterable[str] | None = None,
     *,
-    entity_labels: Optional[Iterable[str]] = None,
-    keyword_method: Optional[str] = None,
-    top_k: Optional[int] = None,
-    ngram_range: Optional[tuple[int, int]] = None,
-    n_threads: Optional[int] = None,
+    entity_labels: Iterable[str] | None = None,
+    keyword_method: str | None = None,
+    top_k: int | None = None,
+    ngram_range: tuple[int, int] | None = None,
+    n_threads: int | None = None,
     progress: _Progress = None,
 ) -> list[Doc]:
     """:func:`analyze` for many texts, in parallel without holding the GIL; input order.
