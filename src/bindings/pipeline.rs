@@ -4,6 +4,7 @@
 
 use std::collections::BTreeSet;
 
+use pyo3::conversion::FromPyObjectOwned;
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
@@ -82,6 +83,16 @@ fn object<'py, T: pyo3::PyTypeCheck>(
         })
     })
     .transpose()
+}
+
+/// `obj` as a `T`, or a TypeError naming `arg` and saying what it must be.
+fn typed<'py, T: FromPyObjectOwned<'py>>(
+    obj: &Bound<'py, PyAny>,
+    arg: &str,
+    what: &str,
+) -> PyResult<T> {
+    obj.extract::<T>()
+        .map_err(|_| PyTypeError::new_err(format!("{arg} must be {what}, not {}", type_name(obj))))
 }
 
 /// The `analyses` argument as indices into `ANALYSES`, or None for "every available one".
@@ -238,16 +249,31 @@ impl Pipeline {
     )]
     fn new(
         py: Python<'_>,
-        language: Option<&str>,
+        language: Option<&Bound<'_, PyAny>>,
         analyses: Option<&Bound<'_, PyAny>>,
         entity_labels: Option<&Bound<'_, PyAny>>,
-        keyword_method: Option<&str>,
-        top_k: Option<i64>,
-        ngram_range: Option<(i64, i64)>,
+        keyword_method: Option<&Bound<'_, PyAny>>,
+        top_k: Option<&Bound<'_, PyAny>>,
+        ngram_range: Option<&Bound<'_, PyAny>>,
         splitter: Option<&Bound<'_, PyAny>>,
         tagger: Option<&Bound<'_, PyAny>>,
         extractor: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
+        // Arguments are read here rather than by pyo3 so that type errors name them.
+        let language = language
+            .map(|l| text::extract_text(l, "language"))
+            .transpose()?;
+        let language = language.as_deref();
+        let keyword_method = keyword_method
+            .map(|m| text::extract_text(m, "keyword_method"))
+            .transpose()?;
+        let keyword_method = keyword_method.as_deref();
+        let top_k = top_k
+            .map(|k| typed::<i64>(k, "top_k", "an int"))
+            .transpose()?;
+        let ngram_range = ngram_range
+            .map(|r| typed::<(i64, i64)>(r, "ngram_range", "a (min, max) pair of int"))
+            .transpose()?;
         let parts = Parts {
             splitter: object(splitter, "splitter", "SentenceSplitter")?,
             tagger: object(tagger, "tagger", "EntityTagger")?,
