@@ -457,6 +457,12 @@ fn intern(ids: &mut FxHashMap<String, u32>, stems: &mut Vec<String>, stem: &str)
     id
 }
 
+/// Whether `words[i]` and `words[i + 1]` are both capitalised, i.e. part of one name
+/// ("Yasser Arafat"), which no candidate may cut.
+fn inside_name(words: &[Word], i: usize) -> bool {
+    words[i].capitalised && words.get(i + 1).is_some_and(|w| w.capitalised)
+}
+
 /// The tokens that start inside `sentence` and those after it, from `tokens` (sorted)
 /// less any before the sentence. On all the shared evaluation documents (4,001) these are
 /// exactly the tokens of the sentence tokenized alone: sentence ends fall between tokens.
@@ -464,12 +470,6 @@ fn tokens_of(tokens: &[Token], sentence: Span) -> (&[Token], &[Token]) {
     let from = tokens.partition_point(|t| t.span.start < sentence.start);
     let to = from + tokens[from..].partition_point(|t| t.span.start < sentence.end);
     (&tokens[from..to], &tokens[to..])
-}
-
-/// Whether `words[i]` and `words[i + 1]` are both capitalised, i.e. part of one name
-/// ("Yasser Arafat"), which no candidate may cut.
-fn inside_name(words: &[Word], i: usize) -> bool {
-    words[i].capitalised && words.get(i + 1).is_some_and(|w| w.capitalised)
 }
 
 #[cfg(test)]
