@@ -5,7 +5,9 @@ import pytest
 
 dd = pytest.importorskip("dask.dataframe", reason="dask is part of the test extra")
 db = pytest.importorskip("dask.bag", reason="dask is part of the test extra")
-distributed = pytest.importorskip("dask.distributed", reason="dask.distributed is in the test extra")
+distributed = pytest.importorskip(
+    "dask.distributed", reason="dask.distributed is in the test extra"
+)
 
 import rapidtext.dask as rtd
 from rapidtext import SentenceSplitter
@@ -20,7 +22,10 @@ TEXTS = pd.Series(
 @pytest.fixture(scope="module")
 def client():
     cluster = distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+        n_workers=2,
+        threads_per_worker=1,
+        processes=True,
+        dashboard_address=None,
         host="127.0.0.1",
     )
     with distributed.Client(cluster) as c:

@@ -27,7 +27,11 @@ def _is_bag(texts: Any) -> bool:
 
 
 def _is_dask_series(texts: Any) -> bool:
-    return type(texts).__module__.startswith("dask") and hasattr(texts, "map_partitions") and hasattr(texts, "_meta")
+    return (
+        type(texts).__module__.startswith("dask")
+        and hasattr(texts, "map_partitions")
+        and hasattr(texts, "_meta")
+    )
 
 
 def _apply(
