@@ -6,6 +6,8 @@ import sys
 import pandas as pd
 import polars as pl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rapidtext import EntityTagger, KeywordExtractor, SentenceSplitter
 from rapidtext.frames import entities_frame, keywords_frame, sentences_frame
 
@@ -180,3 +182,44 @@ def test_frames_report_progress():
     entities_frame(NEWS, progress=lambda done, total: seen.append((done, total)))
     keywords_frame(NEWS, progress=lambda done, total: seen.append((done, total)))
     assert seen and seen[-1] == (len(NEWS), len(NEWS))
+
+
+WORDS = [
+    "Zoë",
+    "Müller",
+    "met",
+    "IBM",
+    "in",
+    "Köln",
+    "on",
+    "May",
+    "3,",
+    "2024.",
+    "Paris",
+    "€5",
+    "solar",
+    "panels",
+    "the",
+    "Šimić",
+    "said",
+    "\n",
+    "🙂",
+    "Ana",
+    "Pérez",
+    "of",
+    "Acme",
+]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(WORDS), max_size=30).map(" ".join), max_size=6))
+def test_frame_offsets_slice_back_on_any_text(texts):
+    tagger, extractor = EntityTagger(), KeywordExtractor(top_k=5)
+    ents = entities_frame(texts, tagger=tagger)
+    for doc, start, end, text in ents[["doc", "start", "end", "text"]].itertuples(index=False):
+        assert texts[doc][start:end] == text
+    kws = keywords_frame(texts, extractor=extractor)
+    firsts = [k.occurrences[0] for ks in extractor.extract_batch(texts) for k in ks]
+    assert list(zip(kws["start"], kws["end"])) == firsts
+    for doc, start, end in kws[["doc", "start", "end"]].itertuples(index=False):
+        assert 0 <= start < end <= len(texts[doc])

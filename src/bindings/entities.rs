@@ -397,30 +397,39 @@ impl EntityTagger {
         progress: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<(Bound<'py, PyDict>, Vec<String>)> {
         let texts = text::extract_texts(texts, "texts")?;
-        let found = batch::run(py, &texts, n_threads, progress, |t| {
-            t.as_deref().map_or_else(Vec::new, |t| self.engine.tag(t))
-        })?;
         // Every label the tagger can return, so that all batches (and all partitions
         // of a Dask frame) share one category list; a label outside it is appended.
         let mut names = self.engine.labels();
         let mut spans = SpanColumns::default();
         let mut codes: Vec<i32> = Vec::new();
         let mut scores: Vec<f64> = Vec::new();
-        for (doc, (t, entities)) in texts.iter().zip(&found).enumerate() {
-            let doc_spans: Vec<Span> = entities.iter().map(|e| e.span).collect();
-            spans.push_doc(doc, t.as_deref().unwrap_or(""), &doc_spans);
-            for e in entities {
-                let code = match names.iter().position(|l| *l == e.label) {
-                    Some(code) => code,
-                    None => {
-                        names.push(e.label.clone());
-                        names.len() - 1
-                    }
-                };
-                codes.push(i32::try_from(code).map_err(|_| value_error("too many labels"))?);
-                scores.push(f64::from(e.score));
-            }
-        }
+        let mut doc = 0;
+        // Rows are added chunk by chunk while the next chunk is tagged, so the engine's
+        // results for the whole batch are never all alive at once.
+        batch::run_converted(
+            py,
+            &texts,
+            n_threads,
+            progress,
+            |t| t.as_deref().map_or_else(Vec::new, |t| self.engine.tag(t)),
+            |_, t, entities| {
+                let doc_spans: Vec<Span> = entities.iter().map(|e| e.span).collect();
+                spans.push_doc(doc, t.as_deref().unwrap_or(""), &doc_spans);
+                doc += 1;
+                for e in entities {
+                    let code = match names.iter().position(|l| *l == e.label) {
+                        Some(code) => code,
+                        None => {
+                            names.push(e.label);
+                            names.len() - 1
+                        }
+                    };
+                    codes.push(i32::try_from(code).map_err(|_| value_error("too many labels"))?);
+                    scores.push(f64::from(e.score));
+                }
+                Ok(())
+            },
+        )?;
         let columns = spans.into_dict(py, |doc| texts[doc].as_deref().unwrap_or(""))?;
         columns.set_item("label", codes.into_pyarray(py))?;
         columns.set_item("score", scores.into_pyarray(py))?;

@@ -260,25 +260,35 @@ impl KeywordExtractor {
         progress: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyDict>> {
         let texts = text::extract_texts(texts, "texts")?;
-        let found = batch::run(py, &texts, n_threads, progress, |t| {
-            t.as_deref()
-                .map_or_else(Vec::new, |t| self.engine.extract(t))
-        })?;
         let mut rows = SpanColumns::default();
         let (mut rank, mut score, mut count) = (Vec::new(), Vec::new(), Vec::new());
-        for (doc, (t, keywords)) in texts.iter().zip(found).enumerate() {
-            let first: Vec<Span> = keywords
-                .iter()
-                .map(|k| k.occurrences.first().copied().unwrap_or(Span::new(0, 0)))
-                .collect();
-            for (i, k) in keywords.iter().enumerate() {
-                rank.push(i as i64);
-                score.push(k.score);
-                count.push(k.count as i64);
-            }
-            let shown = keywords.into_iter().map(|k| k.text).collect();
-            rows.push_given(doc, or_empty(t), &first, shown);
-        }
+        let mut doc = 0;
+        // Rows are added chunk by chunk while the next chunk is worked on.
+        batch::run_converted(
+            py,
+            &texts,
+            n_threads,
+            progress,
+            |t| {
+                t.as_deref()
+                    .map_or_else(Vec::new, |t| self.engine.extract(t))
+            },
+            |_, t, keywords| {
+                let first: Vec<Span> = keywords
+                    .iter()
+                    .map(|k| k.occurrences.first().copied().unwrap_or(Span::new(0, 0)))
+                    .collect();
+                for (i, k) in keywords.iter().enumerate() {
+                    rank.push(i as i64);
+                    score.push(k.score);
+                    count.push(k.count as i64);
+                }
+                let shown = keywords.into_iter().map(|k| k.text).collect();
+                rows.push_given(doc, or_empty(t), &first, shown);
+                doc += 1;
+                Ok(())
+            },
+        )?;
         let columns = rows.into_dict(py, |doc| or_empty(&texts[doc]))?;
         columns.set_item("rank", rank.into_pyarray(py))?;
         columns.set_item("score", score.into_pyarray(py))?;
