@@ -86,7 +86,11 @@ def entities(
 ) -> Any:
     """Entities of every text: a lazy DataFrame (``doc``, ``start``, ``end``, ``text``,
     ``label`` (categorical), ``score``) for a Dask Series, or a bag of ``list[Entity]``
-    for a Dask bag. ``tagger`` defaults to the bundled one; ``labels`` filters."""
+    for a Dask bag. ``tagger`` defaults to the bundled one; ``labels`` filters.
+
+    >>> ents = rapidtext.dask.entities(ddf["text"], labels=["PER", "ORG"])  # doctest: +SKIP
+    >>> ents.groupby("label", observed=True).size().compute()               # doctest: +SKIP
+    """
     tagger = frames._entity_tagger(tagger, labels)
     frame = functools.partial(frames.entities_frame, tagger=tagger)
     return _apply(texts, frame, tagger.tag_batch, n_threads)
@@ -102,7 +106,11 @@ def keywords(
 ) -> Any:
     """Keywords of every text: a lazy DataFrame (``doc``, ``rank``, ``text``, ``score``,
     ``count``, ``start``, ``end``; see :func:`rapidtext.frames.keywords_frame`) for a
-    Dask Series, or a bag of ``list[Keyword]`` for a Dask bag."""
+    Dask Series, or a bag of ``list[Keyword]`` for a Dask bag.
+
+    >>> bag = dask.bag.from_sequence(texts, npartitions=8)                  # doctest: +SKIP
+    >>> rapidtext.dask.keywords(bag, top_k=3).compute()                      # doctest: +SKIP
+    """
     extractor = frames._keyword_extractor(extractor, top_k, method)
     frame = functools.partial(frames.keywords_frame, extractor=extractor)
     return _apply(texts, frame, extractor.extract_batch, n_threads)
