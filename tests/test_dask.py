@@ -99,6 +99,8 @@ def test_series_without_frame_gives_per_text_results(client):
 
 
 def test_wrong_collection_type():
+    ddf = dd.from_pandas(TEXTS.to_frame("text"), npartitions=2, sort=False)
     for analysis in (rtd.sentences, rtd.entities, rtd.keywords):
-        with pytest.raises(TypeError, match="dask.dataframe Series or a dask.bag"):
-            analysis(["not", "dask"])
+        for wrong in (["not", "dask"], ddf):
+            with pytest.raises(TypeError, match="dask.dataframe Series or a dask.bag"):
+                analysis(wrong)

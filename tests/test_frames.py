@@ -180,6 +180,13 @@ def test_frames_reject_bad_texts():
             frame(["x"], backend="arrow")
 
 
+def test_a_whole_table_is_refused_not_read_as_column_names():
+    for table in (pd.DataFrame({"text": ["Ana met Bo."]}), pl.DataFrame({"text": ["Ana met Bo."]})):
+        for frame in (entities_frame, keywords_frame, sentences_frame):
+            with pytest.raises(TypeError, match=r"one column of texts \(e.g. df\['text'\]\)"):
+                frame(table)
+
+
 def test_frames_report_progress():
     seen = []
     entities_frame(NEWS, progress=lambda done, total: seen.append((done, total)))

@@ -27,10 +27,11 @@ def _is_bag(texts: Any) -> bool:
 
 
 def _is_dask_series(texts: Any) -> bool:
+    # A Dask DataFrame also has partitions and a meta; only a Series is one column of texts.
     return (
         type(texts).__module__.startswith("dask")
         and hasattr(texts, "map_partitions")
-        and hasattr(texts, "_meta")
+        and getattr(getattr(texts, "_meta", None), "ndim", None) == 1
     )
 
 

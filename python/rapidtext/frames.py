@@ -8,12 +8,14 @@ when a frame of that kind is asked for.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any, Literal
+from collections.abc import Callable, Iterable
+from typing import Any, Literal, Union
 
 from rapidtext._rapidtext import EntityTagger, KeywordExtractor, SentenceSplitter
 
 Backend = Literal["pandas", "polars"]
+#: ``progress=``: None/False for none, True for a tqdm bar, or a callable ``(done, total)``.
+Progress = Union[bool, None, Callable[[int, int], object]]
 
 _SENTENCE_COLUMNS = ("doc", "start", "end", "text")
 _ENTITY_COLUMNS = ("doc", "start", "end", "text", "label", "score")
@@ -69,6 +71,10 @@ def _texts_arg(texts: Any) -> Any:
     # A materialised sequence is needed to map rows back to the input's index.
     if isinstance(texts, (str, bytes)):
         raise TypeError("texts must be an iterable of str, not a single str")
+    if len(getattr(texts, "shape", ())) > 1:  # iterating a table would give its column names
+        raise TypeError(
+            f"texts must be one column of texts (e.g. df['text']), not a {type(texts).__name__}"
+        )
     if hasattr(texts, "index") or isinstance(texts, (list, tuple)):
         return texts
     if hasattr(texts, "to_list"):  # polars Series
@@ -111,7 +117,7 @@ def sentences_frame(
     language: str = "en",
     backend: Backend = "pandas",
     n_threads: int | None = None,
-    progress: Any = None,
+    progress: Progress = None,
 ) -> Any:
     """One row per sentence: columns ``doc``, ``start``, ``end``, ``text``.
 
@@ -140,7 +146,7 @@ def entities_frame(
     labels: Iterable[str] | None = None,
     backend: Backend = "pandas",
     n_threads: int | None = None,
-    progress: Any = None,
+    progress: Progress = None,
 ) -> Any:
     """One row per entity: columns ``doc``, ``start``, ``end``, ``text``, ``label``, ``score``.
 
@@ -178,7 +184,7 @@ def keywords_frame(
     method: str | None = None,
     backend: Backend = "pandas",
     n_threads: int | None = None,
-    progress: Any = None,
+    progress: Progress = None,
 ) -> Any:
     """One row per keyword: columns ``doc``, ``rank``, ``text``, ``score``, ``count``,
     ``start``, ``end``.
