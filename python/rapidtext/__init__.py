@@ -18,6 +18,7 @@ from rapidtext._rapidtext import (
     default_threads,
 )
 from rapidtext.entities import extract_entities
+from rapidtext.frames import entities_frame, keywords_frame, sentences_frame
 from rapidtext.keywords import extract_keywords, keyword_languages, keyword_methods
 from rapidtext.sentences import split_sentences, supported_languages
 
@@ -36,6 +37,9 @@ __all__ = [
     "keyword_languages",
     "keyword_methods",
     "extract_entities",
+    "entities_frame",
+    "keywords_frame",
+    "sentences_frame",
     "split_sentences",
     "supported_languages",
 ]
