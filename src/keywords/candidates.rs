@@ -244,6 +244,10 @@ impl Reader<'_> {
                     let after_name = !capitalised && previous.is_some_and(|(_, _, n)| n);
                     role = if self.is_title(text, span, &lower) {
                         Role::Boundary
+                    } else if name && self.whole_names && lexicon[entry].content {
+                        // Capitalised inside a sentence: a proper noun, whatever the
+                        // lexicon says of the common word ("Space Telescope").
+                        Role::Head
                     } else {
                         Self::role(
                             &lexicon[entry],
