@@ -19,6 +19,7 @@ from rapidtext._rapidtext import (
     default_threads,
 )
 from rapidtext.entities import extract_entities
+from rapidtext.frames import entities_frame, keywords_frame, sentences_frame
 from rapidtext.keywords import extract_keywords, keyword_languages, keyword_methods
 from rapidtext.doc import Doc
 from rapidtext.pipeline import analyze, analyze_batch
@@ -43,6 +44,9 @@ __all__ = [
     "keyword_languages",
     "keyword_methods",
     "extract_entities",
+    "entities_frame",
+    "keywords_frame",
+    "sentences_frame",
     "split_sentences",
     "supported_languages",
 ]

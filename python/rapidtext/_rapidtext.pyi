@@ -211,6 +211,16 @@ class KeywordExtractor:
 
         Missing values (None, NaN) give ``[]``; ``progress=True`` shows a tqdm bar.
         """
+    def extract_columns(
+        self,
+        texts: Iterable[str | None],
+        n_threads: int | None = None,
+        progress: _Progress = None,
+    ) -> dict[str, Any]:
+        """Columns for a long-format DataFrame, one row per keyword, best first within a
+        document: ``doc`` (position in ``texts``), ``rank`` (0 = best), ``score``,
+        ``count``, ``start``/``end`` of the first mention (int64/float64 numpy arrays) and
+        ``text`` (list of str). See :func:`rapidtext.frames.keywords_frame`."""
 
 @disjoint_base
 class CorpusScorer:
@@ -392,6 +402,16 @@ class EntityTagger:
         """Tag many texts in parallel without holding the GIL; results in input order.
 
         Missing values (None, NaN) give ``[]``; ``progress=True`` shows a tqdm bar."""
+    def tag_columns(
+        self,
+        texts: Iterable[str | None],
+        n_threads: int | None = None,
+        progress: _Progress = None,
+    ) -> tuple[dict[str, Any], list[str]]:
+        """Columns for a long-format DataFrame and the label names: ``doc`` (position in
+        ``texts``), ``start``, ``end`` (int64), ``label`` (int32 codes into the names, which
+        start with :attr:`labels`), ``score`` (float64) as numpy arrays, and ``text`` (list
+        of str). See :func:`rapidtext.frames.entities_frame`."""
     @staticmethod
     def train(
         examples: Iterable[tuple[str, Iterable[tuple[int, int, str]]]],

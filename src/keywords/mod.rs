@@ -242,6 +242,7 @@ impl KeywordExtractor {
             min_n: self.settings.ngram_range.0,
             max_n: self.settings.ngram_range.1,
             whole_names: self.settings.language != "de",
+            titles: crate::lang::abbreviations::bundled(&self.settings.language).map(|d| &d.titles),
         };
         reader.read(text, sentences, tokens)
     }
