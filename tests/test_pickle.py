@@ -10,10 +10,12 @@ from pathlib import Path
 import rapidtext
 from rapidtext import (
     Bm25Scorer,
+    Doc,
     Entity,
     EntityTagger,
     Keyword,
     KeywordExtractor,
+    Pipeline,
     Sentence,
     SentenceSplitter,
     TfidfScorer,
@@ -38,6 +40,8 @@ def _behaviour(obj):
         if not obj.is_fitted:
             return repr(obj)
         return [(k.text, k.score) for k in obj.keywords(TEXT)], obj.transform(CORPUS)
+    if isinstance(obj, Pipeline):
+        return obj.analyze(TEXT), obj.analyses, repr(obj)
     return obj  # results compare by value
 
 
@@ -65,6 +69,12 @@ def _samples():
         Sentence: SentenceSplitter().split(TEXT),
         Entity: tagger.tag(TEXT),
         Keyword: KeywordExtractor().extract(TEXT),
+        Pipeline: [
+            Pipeline(),
+            Pipeline(tagger=tagger, splitter=SentenceSplitter("en", abbreviations=["approx"])),
+            Pipeline("de", analyses=["keywords"], top_k=3),
+        ],
+        Doc: [Pipeline().analyze(TEXT), Doc("")],
     }
 
 

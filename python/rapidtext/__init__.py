@@ -10,6 +10,7 @@ from rapidtext._rapidtext import (
     Keyword,
     KeywordExtractor,
     Entity,
+    Pipeline,
     EntityTagger,
     Sentence,
     SentenceSplitter,
@@ -20,6 +21,8 @@ from rapidtext._rapidtext import (
 from rapidtext.entities import extract_entities
 from rapidtext.frames import entities_frame, keywords_frame, sentences_frame
 from rapidtext.keywords import extract_keywords, keyword_languages, keyword_methods
+from rapidtext.doc import Doc
+from rapidtext.pipeline import analyze, analyze_batch
 from rapidtext.sentences import split_sentences, supported_languages
 
 __all__ = [
@@ -33,6 +36,10 @@ __all__ = [
     "TfidfScorer",
     "__version__",
     "default_threads",
+    "Doc",
+    "Pipeline",
+    "analyze",
+    "analyze_batch",
     "extract_keywords",
     "keyword_languages",
     "keyword_methods",

@@ -116,7 +116,7 @@ impl Entity {
 }
 
 /// Builds the Python entities of one text from engine entities (byte spans).
-fn entities(py: Python<'_>, text: &str, found: Tagged) -> PyResult<Vec<Py<Entity>>> {
+pub(super) fn entities(py: Python<'_>, text: &str, found: Tagged) -> PyResult<Vec<Py<Entity>>> {
     let chars = text::char_spans(text, found.entities.iter().map(|e| e.span));
     found
         .entities
@@ -624,6 +624,13 @@ impl EntityTagger {
                 .with_labels(labels),
             bundled,
         })
+    }
+}
+
+impl EntityTagger {
+    /// The engine, for a pipeline that runs it with other analyses.
+    pub(super) fn engine(&self) -> &Engine {
+        &self.engine
     }
 }
 

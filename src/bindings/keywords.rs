@@ -84,7 +84,8 @@ impl Keyword {
     }
 }
 
-fn to_python(
+/// Builds the Python keywords of one text from engine keywords (byte spans).
+pub(super) fn to_python(
     py: Python<'_>,
     text: &str,
     found: Vec<keywords::Keyword>,
@@ -642,6 +643,13 @@ fn keyword_methods() -> Vec<&'static str> {
 #[pyfunction]
 fn keyword_languages() -> Vec<&'static str> {
     keywords::LANGUAGES.to_vec()
+}
+
+impl KeywordExtractor {
+    /// The engine, for a pipeline that runs it with other analyses.
+    pub(super) fn engine(&self) -> &Extractor {
+        &self.engine
+    }
 }
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
