@@ -6,6 +6,7 @@ mod columns;
 mod entities;
 mod errors;
 mod keywords;
+mod pipeline;
 mod sentences;
 mod text;
 
@@ -18,5 +19,6 @@ fn _rapidtext(m: &Bound<'_, PyModule>) -> PyResult<()> {
     sentences::register(m)?;
     keywords::register(m)?;
     entities::register(m)?;
+    pipeline::register(m)?;
     Ok(())
 }
