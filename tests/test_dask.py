@@ -10,7 +10,7 @@ distributed = pytest.importorskip(
 )
 
 import rapidtext.dask as rtd
-from rapidtext import EntityTagger, KeywordExtractor, SentenceSplitter
+from rapidtext import EntityTagger, KeywordExtractor, Pipeline, SentenceSplitter
 from rapidtext.frames import entities_frame, keywords_frame, sentences_frame
 
 TEXTS = pd.Series(
@@ -89,18 +89,23 @@ def test_work_is_spread_over_both_worker_processes(client):
     assert len(frame.compute()) > 40
 
 
-def test_series_without_frame_gives_per_text_results(client):
-    # The shape a document-level analysis (one object per text) takes on a Dask Series.
+def test_analyze_gives_one_doc_per_text_on_the_input_index(client):
+    pipeline = Pipeline(top_k=5, entity_labels=["PER", "ORG", "LOC", "MONEY"])
+    expected = pipeline.analyze_batch(PLAIN)
     ddf = dd.from_pandas(TEXTS.to_frame("text"), npartitions=3, sort=False)
-    splitter = SentenceSplitter()
-    got = rtd._apply(ddf["text"], None, splitter.split_batch, 1).compute()
+    got = rtd.analyze(ddf["text"], pipeline=pipeline).compute()
     assert got.index.tolist() == TEXTS.index.tolist()
-    assert got.tolist() == splitter.split_batch(TEXTS)
+    assert got.tolist() == expected
+    assert expected[0].entities and expected[0].keywords and expected[-1].sentences == []
+    bag = rtd.analyze(db.from_sequence(PLAIN, npartitions=3), pipeline=pipeline)
+    assert bag.compute() == expected
 
 
 def test_wrong_collection_type():
     ddf = dd.from_pandas(TEXTS.to_frame("text"), npartitions=2, sort=False)
-    for analysis in (rtd.sentences, rtd.entities, rtd.keywords):
+    for analysis in (rtd.sentences, rtd.entities, rtd.keywords, rtd.analyze):
         for wrong in (["not", "dask"], ddf):
             with pytest.raises(TypeError, match="dask.dataframe Series or a dask.bag"):
                 analysis(wrong)
+    with pytest.raises(TypeError, match="pipeline must be a rapidtext.Pipeline"):
+        rtd.analyze(ddf["text"], pipeline="en")

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from rapidtext import frames
-from rapidtext._rapidtext import EntityTagger, KeywordExtractor, SentenceSplitter
+from rapidtext._rapidtext import EntityTagger, KeywordExtractor, Pipeline, SentenceSplitter
 
 
 def _is_bag(texts: Any) -> bool:
@@ -117,4 +117,23 @@ def keywords(
     return _apply(texts, frame, extractor.extract_batch, n_threads)
 
 
-__all__ = ["entities", "keywords", "sentences"]
+def analyze(
+    texts: Any,
+    *,
+    pipeline: Pipeline | None = None,
+    n_threads: int | None = 1,
+) -> Any:
+    """Every analysis of every text, as :class:`rapidtext.Doc` objects: a lazy Series of
+    ``Doc`` on the input's index for a Dask Series, or a bag of ``Doc`` for a Dask bag.
+    ``pipeline`` defaults to ``Pipeline()`` (everything, English).
+
+    >>> docs = rapidtext.dask.analyze(ddf["text"], pipeline=rapidtext.Pipeline(top_k=5))  # doctest: +SKIP
+    >>> docs.map(lambda d: len(d.entities)).sum().compute()                             # doctest: +SKIP
+    """
+    pipeline = pipeline if pipeline is not None else Pipeline()
+    if not isinstance(pipeline, Pipeline):
+        raise TypeError(f"pipeline must be a rapidtext.Pipeline, not {type(pipeline).__name__}")
+    return _apply(texts, None, pipeline.analyze_batch, n_threads)
+
+
+__all__ = ["analyze", "entities", "keywords", "sentences"]
