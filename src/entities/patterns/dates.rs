@@ -4,8 +4,8 @@
 //! May"), decades, centuries, "today", and durations ("three years ago").
 
 use super::numbers::{
-    amount_at, counts_something, duration_approximator_start, is_year, ordinal_at, parse_numeral,
-    reads_as_number,
+    amount_at, article_duration, counts_something, duration_approximator_start, is_year,
+    ordinal_at, parse_numeral, reads_as_number,
 };
 use super::scan::Scan;
 use super::Candidate;
@@ -250,7 +250,12 @@ fn date_at(scan: &Scan, i: usize) -> Option<(usize, usize, f32)> {
     }
     if SEASONS.contains(&scan.lower(i)) {
         let of = usize::from(scan.is(i + 1, "of"));
-        return year_at(scan, i + 1 + of).map(|end| (i, end, EXACT_SCORE));
+        if let Some(end) = year_at(scan, i + 1 + of) {
+            return Some((i, end, EXACT_SCORE));
+        }
+        // "next spring", "late summer": a season named from now.
+        let start = modifier_start(scan, i);
+        return (start < i).then_some((start, i + 1, CONTEXT_SCORE));
     }
     if let Some(end) = relative_period_end(scan, i) {
         return Some((i, end, CONTEXT_SCORE));
@@ -383,12 +388,20 @@ fn numeric_date(scan: &Scan, i: usize) -> Option<usize> {
     (year_ok && (plausible(a, b) || plausible(b, a))).then_some(i + 1)
 }
 
+/// A unit of a duration, also with "-old" glued on ("year-old").
+fn is_duration_unit(word: &str) -> bool {
+    DURATION_UNITS.contains(&word.strip_suffix("-old").unwrap_or(word))
+}
+
 /// A duration: "three years", "10 days ago", "a 10-year plan", "5 years old".
 fn duration_at(scan: &Scan, i: usize) -> Option<(usize, usize)> {
-    // "five-year": one token.
+    // "five-year", "five-year-old": one token.
     if let Some((number, unit)) = scan.lower(i).split_once('-') {
         let words = super::numbers::small_number_word(number).is_some();
-        return (words && DURATION_UNITS.contains(&unit)).then_some((i, i + 1));
+        return (words && is_duration_unit(unit)).then_some((i, i + 1));
+    }
+    if let Some((start, unit_end, relative)) = article_duration(scan, i, DURATION_UNITS) {
+        return Some((start, unit_end + usize::from(relative)));
     }
     let amount = amount_at(scan, i)?;
     if !reads_as_number(scan, i, &amount) || amount.numeral.is_some_and(|n| is_year(&n)) {
@@ -400,9 +413,9 @@ fn duration_at(scan: &Scan, i: usize) -> Option<(usize, usize)> {
     } else if scan.raw(next) == "-"
         && scan.glued(next)
         && scan.glued(next + 1)
-        && DURATION_UNITS.contains(&scan.lower(next + 1))
+        && is_duration_unit(scan.lower(next + 1))
     {
-        // "10-year", "10-year-old"
+        // "10-year", "38-year-old" ("year-old" is one token)
         if scan.raw(next + 2) == "-" && scan.glued(next + 2) && scan.is(next + 3, "old") {
             return Some((i, next + 4));
         }

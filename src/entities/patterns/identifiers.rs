@@ -50,6 +50,8 @@ const LABEL_NOUNS: &[&str] = &[
     "scene",
     "track",
     "route",
+    "junction",
+    "exit",
     "highway",
     "interstate",
     "flight",
@@ -231,12 +233,27 @@ pub(super) fn is_numeric_label(scan: &Scan, i: usize) -> bool {
     if scan.glued(i) {
         return false;
     }
-    if LABEL_NOUNS.contains(&scan.lower(prev)) {
+    if is_label_noun(scan.lower(prev)) || names_a_place(scan, i) || precedes_code_noun(scan, i) {
         return true;
+    }
+    // "junctions 10 and 11", "pages 5, 7 and 9": figures listed after a label
+    // noun (a few back at most, so the look-back stays bounded).
+    let mut k = i;
+    for _ in 0..LISTED_FIGURES {
+        if k < 2
+            || !matches!(scan.lower(k - 1), "and" | "or" | "to" | ",")
+            || scan.kind(k - 2) != Some(TokenKind::Number)
+        {
+            break;
+        }
+        k -= 2;
+        if k > 0 && !scan.glued(k) && is_label_noun(scan.lower(k - 1)) {
+            return true;
+        }
     }
     // "No. 5", "p. 12": an abbreviation's dot separates noun and figure.
     if scan.raw(prev) == "." && prev > 0 && scan.glued(prev) {
-        return LABEL_NOUNS.contains(&scan.lower(prev - 1));
+        return is_label_noun(scan.lower(prev - 1));
     }
     // A name before the figure, even at a sentence start ("John 3:16"), once
     // function words are set aside.
@@ -244,6 +261,56 @@ pub(super) fn is_numeric_label(scan: &Scan, i: usize) -> bool {
         && scan.raw(prev).chars().any(char::is_uppercase)
         && !NOT_NAMES.contains(&scan.lower(prev));
     name_like && !super::money::is_currency_code(scan.raw(prev))
+}
+
+/// How many listed figures back a label noun still names them.
+const LISTED_FIGURES: usize = 4;
+
+/// A label noun, singular or plural ("page", "junctions").
+fn is_label_noun(word: &str) -> bool {
+    LABEL_NOUNS.contains(&word)
+        || word
+            .strip_suffix('s')
+            .is_some_and(|singular| LABEL_NOUNS.contains(&singular))
+}
+
+/// Words that end a street name.
+const STREET_WORDS: &[&str] = &[
+    "street",
+    "st",
+    "road",
+    "rd",
+    "avenue",
+    "ave",
+    "lane",
+    "ln",
+    "drive",
+    "dr",
+    "boulevard",
+    "blvd",
+    "way",
+    "place",
+    "square",
+    "court",
+    "terrace",
+    "crescent",
+    "close",
+    "highway",
+];
+
+/// A house number: the figure is followed by a capitalised street name ("221 Baker
+/// Street", "14 Elm Road", "1600 Pennsylvania Avenue").
+fn names_a_place(scan: &Scan, i: usize) -> bool {
+    (i + 1..=i + 3)
+        .take_while(|&k| scan.raw(k).starts_with(char::is_uppercase))
+        .any(|k| k > i + 1 && STREET_WORDS.contains(&scan.lower(k)))
+}
+
+/// A figure before "ZIP", "postcode" or "area code" is the code itself.
+fn precedes_code_noun(scan: &Scan, i: usize) -> bool {
+    let next = scan.lower(i + 1);
+    matches!(next, "zip" | "postcode" | "postal")
+        || (matches!(next, "area" | "dialling" | "dialing" | "country") && scan.is(i + 2, "code"))
 }
 
 fn is_joiner(s: &str) -> bool {

@@ -166,6 +166,19 @@ pub(super) struct Amount {
 /// "a million"), or a vague plural ("thousands", "tens of thousands").
 /// Looks at a bounded number of tokens per word of the amount.
 pub(super) fn amount_at(scan: &Scan, i: usize) -> Option<Amount> {
+    let mut amount = whole_amount_at(scan, i)?;
+    // "six and a half", "2 and a half": the half belongs to the amount (and to
+    // the unit after it: "six and a half hours").
+    if scan.is(amount.end, "and") && scan.is(amount.end + 1, "a") && scan.is(amount.end + 2, "half")
+    {
+        amount.end += 3;
+        amount.value += 0.5;
+        amount.numeral = None;
+    }
+    Some(amount)
+}
+
+fn whole_amount_at(scan: &Scan, i: usize) -> Option<Amount> {
     match scan.kind(i)? {
         TokenKind::Number => {
             let numeral = parse_numeral(scan.raw(i))?;
@@ -201,6 +214,18 @@ fn words_amount_at(scan: &Scan, i: usize) -> Option<Amount> {
         return Some(Amount {
             end,
             value: f64::NAN,
+            numeral: None,
+            in_words: true,
+        });
+    }
+    if first == "half" && matches!(scan.lower(i + 1), "a" | "an") {
+        // "half a million"; "half an hour", "half a percentage point" count one half
+        // of the unit after them (see `is_bare_half`).
+        let scale = scale_word(scan.lower(i + 2))
+            .filter(|_| matches!(scan.lower(i + 2), "thousand" | "million" | "billion"));
+        return Some(Amount {
+            end: i + 2 + usize::from(scale.is_some()),
+            value: 0.5 * scale.unwrap_or(1.0),
             numeral: None,
             in_words: true,
         });
@@ -341,14 +366,48 @@ pub(super) fn approximator_start(scan: &Scan, i: usize) -> usize {
 }
 
 /// Like [`approximator_start`] for a span of time, where "over" means
-/// "during" ("over 25 years") rather than "more than".
+/// "during" ("over 25 years") rather than "more than", and "last"/"next"/"past"
+/// belong to the span.
 pub(super) fn duration_approximator_start(scan: &Scan, i: usize) -> usize {
     let start = approximator_start(scan, i);
     if start + 1 == i && scan.is(start, "over") {
         i
+    } else if start == i
+        && i > 1
+        && matches!(scan.lower(i - 1), "last" | "next" | "past")
+        && scan.is(i - 2, "the")
+    {
+        // "the last 30 days", "the next 12 hours": the span named from now ("to last
+        // six weeks" is the verb).
+        i - 1
     } else {
         start
     }
+}
+
+/// "in a week", "more than a decade", "a year earlier", "within an hour": an
+/// article counting one `units` word where a preposition, an approximator or
+/// "ago"/"later"/"earlier" makes it a span of time ("$99 a year" and "twice a
+/// week" are rates). The span's first token, the end (exclusive) of its unit, and
+/// whether "ago"/"later"/"earlier" follows.
+pub(super) fn article_duration(
+    scan: &Scan,
+    i: usize,
+    units: &[&str],
+) -> Option<(usize, usize, bool)> {
+    let halved = i > 0 && scan.is(i - 1, "half");
+    if halved || !matches!(scan.lower(i), "a" | "an") || !units.contains(&scan.lower(i + 1)) {
+        return None;
+    }
+    let unit_end = i + 2;
+    let relative = matches!(scan.lower(unit_end), "ago" | "later" | "earlier");
+    let start = duration_approximator_start(scan, i);
+    let after_preposition = i > 0
+        && matches!(
+            scan.lower(i - 1),
+            "in" | "for" | "within" | "over" | "after" | "under"
+        );
+    (relative || start < i || after_preposition).then_some((start, unit_end, relative))
 }
 
 /// An amount can stand as CARDINAL (or carry a unit) only if its words are not
@@ -404,6 +463,7 @@ pub(super) fn cardinals(scan: &Scan, out: &mut Vec<Candidate>) {
         if reads_as_number(scan, i, &amount)
             && !identifiers::is_numeric_label(scan, i)
             && !after_apostrophe
+            && !is_bare_half(scan, i, &amount)
         {
             let bare_year = amount.numeral.is_some_and(|n| is_year(&n));
             if !bare_year || counts_something(scan, amount.end) {
@@ -421,6 +481,12 @@ pub(super) fn cardinals(scan: &Scan, out: &mut Vec<Candidate>) {
         }
         i = amount.end;
     }
+}
+
+/// "half a" / "half an" with no scale word: a count only with the unit after it
+/// ("half an hour"), never alone ("half an apple").
+pub(super) fn is_bare_half(scan: &Scan, i: usize, amount: &Amount) -> bool {
+    scan.is(i, "half") && amount.end == i + 2
 }
 
 /// Denominators of fractions in words ("a third of", "two-thirds").
@@ -445,14 +511,17 @@ fn is_denominator(word: &str) -> bool {
 }
 
 /// A fraction in words at `i`: "two-thirds", or "half" / "a third" / "one
-/// quarter" followed by "of" (without it, "a third time" is an ordinal). Its
-/// end (exclusive).
+/// quarter" followed by "of" or closing a clause. Its end (exclusive).
 fn fraction_end(scan: &Scan, i: usize) -> Option<usize> {
     if scan.kind(i) != Some(TokenKind::Word) {
         return None;
     }
     let word = scan.lower(i);
-    if word == "half" && scan.is(i + 1, "of") {
+    // "the second half of the year" is a part, not a count.
+    let part_of_whole = i > 0
+        && (matches!(scan.lower(i - 1), "the" | "this" | "that")
+            || ordinal_at(scan, i - 1).is_some());
+    if word == "half" && scan.is(i + 1, "of") && !part_of_whole {
         return Some(i + 1);
     }
     if let Some((count, denominator)) = word.split_once('-') {
@@ -460,7 +529,14 @@ fn fraction_end(scan: &Scan, i: usize) -> Option<usize> {
         return (counted && is_denominator(denominator)).then_some(i + 1);
     }
     let counted = word == "a" || small_number_word(word).is_some_and(|v| (1..=10).contains(&v));
-    (counted && is_denominator(scan.lower(i + 1)) && scan.is(i + 2, "of")).then_some(i + 2)
+    // "a third of", or a fraction closing its clause ("grew by a quarter."); "a
+    // third time" is an ordinal.
+    let closes = scan.is(i + 2, "of")
+        || !matches!(
+            scan.kind(i + 2),
+            Some(TokenKind::Word | TokenKind::Number | TokenKind::Clitic)
+        );
+    (counted && is_denominator(scan.lower(i + 1)) && closes).then_some(i + 2)
 }
 
 /// "one in five", "9.5 out of 10": a ratio of two small amounts is one CARDINAL.
@@ -543,12 +619,19 @@ pub(super) fn ordinal_word(word: &str) -> Option<u32> {
 
 /// The value of a figure ordinal with the right suffix ("1st", "22nd", "13th").
 pub(super) fn ordinal_figure(word: &str) -> Option<u64> {
-    let split = word.find(|c: char| !c.is_ascii_digit())?;
+    let split = word.find(|c: char| !(c.is_ascii_digit() || c == ','))?;
     let (digits, suffix) = word.split_at(split);
     if digits.is_empty() || (digits.len() > 1 && digits.starts_with('0')) {
         return None;
     }
-    let n: u64 = digits.parse().ok()?;
+    // "1,000th": thousands separators only between groups of three.
+    let mut groups = digits.split(',');
+    let head = groups.next()?;
+    let grouped = groups.all(|g| g.len() == 3);
+    if head.is_empty() || head.len() > 3 && digits.contains(',') || !grouped {
+        return None;
+    }
+    let n: u64 = digits.replace(',', "").parse().ok()?;
     let expected = match (n % 100, n % 10) {
         (11..=13, _) => "th",
         (_, 1) => "st",

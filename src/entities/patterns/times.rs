@@ -3,7 +3,9 @@
 //! and durations under a day ("90 minutes", "three hours").
 
 use super::identifiers::is_numeric_label;
-use super::numbers::{amount_at, duration_approximator_start, reads_as_number, small_number_word};
+use super::numbers::{
+    amount_at, article_duration, duration_approximator_start, reads_as_number, small_number_word,
+};
 use super::scan::Scan;
 use super::Candidate;
 use crate::entities::Label;
@@ -42,6 +44,31 @@ fn clock_figure(raw: &str) -> bool {
         && h.parse::<u32>().is_ok_and(|v| v <= 24)
         && two_digits(m, 60)
         && s.is_none_or(|s| two_digits(s, 60))
+}
+
+/// "0900", "2330": hours and minutes of a 24-hour clock, no separator.
+fn four_digit_clock(raw: &str) -> bool {
+    raw.len() == 4
+        && raw.bytes().all(|b| b.is_ascii_digit())
+        && raw[..2].parse::<u32>().is_ok_and(|h| h < 24)
+        && raw[2..].parse::<u32>().is_ok_and(|m| m < 60)
+}
+
+/// "about 3 p.m.": the approximators that can stand before a clock time.
+fn clock_approximator_start(scan: &Scan, i: usize) -> usize {
+    const BEFORE_CLOCK: &[&str] = &[
+        "about",
+        "around",
+        "approximately",
+        "roughly",
+        "nearly",
+        "almost",
+    ];
+    if i > 0 && BEFORE_CLOCK.contains(&scan.lower(i - 1)) {
+        i - 1
+    } else {
+        i
+    }
 }
 
 /// An hour from 1 to 12 in figures or words.
@@ -85,6 +112,12 @@ fn clock_end(scan: &Scan, i: usize) -> Option<usize> {
         && (meridiem(scan.lower(i + 1)) || matches!(scan.lower(i + 1), "o'clock" | "noon"))
     {
         i + 2
+    } else if scan.kind(i) == Some(TokenKind::Number)
+        && four_digit_clock(raw)
+        && TIME_ZONES.contains(&scan.raw(i + 1))
+    {
+        // "0900 GMT": a 24-hour time in four figures needs its zone to be read so.
+        i + 1
     } else {
         return None;
     };
@@ -115,7 +148,7 @@ pub(super) fn times(scan: &Scan, out: &mut Vec<Candidate>) {
     for i in (0..scan.len()).filter(|&i| scan.is_anchor(i)) {
         if let Some(end) = clock_end(scan, i) {
             out.push(Candidate::new(
-                scan.span(i, end - 1),
+                scan.span(clock_approximator_start(scan, i), end - 1),
                 Label::Time,
                 CLOCK_SCORE,
             ));
@@ -124,6 +157,14 @@ pub(super) fn times(scan: &Scan, out: &mut Vec<Candidate>) {
         if let Some(end) = day_part_end(scan, i) {
             out.push(Candidate::new(
                 scan.span(i, end - 1),
+                Label::Time,
+                CONTEXT_SCORE,
+            ));
+            continue;
+        }
+        if let Some((start, end, _)) = article_duration(scan, i, DURATION_UNITS) {
+            out.push(Candidate::new(
+                scan.span(start, end - 1),
                 Label::Time,
                 CONTEXT_SCORE,
             ));
