@@ -2,7 +2,10 @@
 //! with a unit of measure ("10 km", "5 kg", "3 miles", "10km", "a 5-mile walk",
 //! "30 degrees Celsius").
 
-use super::numbers::{amount_at, approximator_start, parse_numeral, reads_as_number};
+use super::identifiers::is_numeric_label;
+use super::numbers::{
+    amount_at, approximator_start, has_minus_sign, parse_numeral, reads_as_number,
+};
 use super::scan::Scan;
 use super::Candidate;
 use crate::entities::Label;
@@ -11,8 +14,8 @@ use crate::text::tokens::TokenKind;
 const PERCENT_SCORE: f32 = 0.98;
 const QUANTITY_SCORE: f32 = 0.92;
 
-/// Units of measure, lower-cased. Ambiguous short forms ("m" for metres or
-/// million, "g", "l", "in") are left out on purpose.
+/// Units of measure, lower-cased. Single letters ("m" for metres or million,
+/// "g", "l") are read by `short_unit_end`; "in" is left out on purpose.
 const UNITS: &[&str] = &[
     "km",
     "kms",
@@ -138,6 +141,32 @@ const UNITS: &[&str] = &[
     "decibel",
     "decibels",
     "db",
+    "rpm",
+    "psi",
+    // Kitchen measures.
+    "tbsp",
+    "tbs",
+    "tsp",
+    "tablespoon",
+    "tablespoons",
+    "teaspoon",
+    "teaspoons",
+    "cup",
+    "cups",
+];
+
+/// Words that may follow a measurement written with a one-letter unit ("2 m
+/// below", "3 l of water", "2 m tall"), where "m" cannot be "million": a
+/// counted noun would follow that ("3 m people").
+const AFTER_SHORT_UNIT: &[&str] = &[
+    "of", "to", "in", "into", "on", "at", "by", "from", "for", "with", "and", "or", "per", "below",
+    "above", "under", "over", "beneath", "across", "away", "apart", "behind", "ahead", "deep",
+    "high", "tall", "long", "wide", "thick", "down", "up",
+];
+
+/// Time words that can close a rate ("metres per second", "km/h").
+const RATE_DENOMINATORS: &[&str] = &[
+    "second", "sec", "s", "minute", "min", "hour", "hr", "h", "day", "week", "month", "year",
 ];
 
 /// Words between an amount and its unit ("10 square miles", "5 cubic metres").
@@ -155,8 +184,14 @@ fn temperature_scale(scan: &Scan, i: usize) -> bool {
     )
 }
 
-/// The end (exclusive) of a unit starting at token `i`, if one does.
+/// The end (exclusive) of a unit starting at token `i`, if one does,
+/// including a rate after it ("metres per second", "km/h").
 fn unit_end(scan: &Scan, i: usize) -> Option<usize> {
+    let end = simple_unit_end(scan, i)?;
+    Some(rate_end(scan, end).unwrap_or(end))
+}
+
+fn simple_unit_end(scan: &Scan, i: usize) -> Option<usize> {
     let mut j = i;
     if UNIT_MODIFIERS.contains(&scan.lower(j)) {
         j += 1;
@@ -171,11 +206,7 @@ fn unit_end(scan: &Scan, i: usize) -> Option<usize> {
         });
     }
     if !is_unit(word) {
-        return None;
-    }
-    // "km/h"
-    if scan.raw(j + 1) == "/" && scan.glued(j + 1) && scan.is(j + 2, "h") && scan.glued(j + 2) {
-        return Some(j + 3);
+        return short_unit_end(scan, j);
     }
     if (word == "degree" || word == "degrees") && temperature_scale(scan, j + 1) {
         return Some(j + 2);
@@ -183,21 +214,77 @@ fn unit_end(scan: &Scan, i: usize) -> Option<usize> {
     Some(j + 1)
 }
 
-/// A figure with a glued unit ("10km", "5kg", "2.4GHz").
-fn figure_with_unit(word: &str) -> bool {
+/// "g" (grams), "m" (metres), "l"/"L" (litres) as a token of their own. "g" is
+/// only grams in lower case ("5 G networks"); "m" and "l" need a word after
+/// them that a measurement takes (see `AFTER_SHORT_UNIT`).
+fn short_unit_end(scan: &Scan, i: usize) -> Option<usize> {
+    match scan.raw(i) {
+        "g" => Some(i + 1),
+        "m" | "l" | "L" if measurement_follows(scan, i + 1) => Some(i + 1),
+        _ => None,
+    }
+}
+
+/// Token `next` can follow a measurement with a one-letter unit: no word at
+/// all (punctuation, the end), or a word from `AFTER_SHORT_UNIT`.
+fn measurement_follows(scan: &Scan, next: usize) -> bool {
+    scan.kind(next) != Some(TokenKind::Word) || AFTER_SHORT_UNIT.contains(&scan.lower(next))
+}
+
+/// "per second", "per square metre", "/h", "/s": the end of a rate closing a unit.
+fn rate_end(scan: &Scan, end: usize) -> Option<usize> {
+    let denominator =
+        |k: usize| RATE_DENOMINATORS.contains(&scan.lower(k)) || is_unit(scan.lower(k));
+    if scan.is(end, "per") {
+        if denominator(end + 1) {
+            return Some(end + 2);
+        }
+        return simple_unit_end(scan, end + 1);
+    }
+    (scan.raw(end) == "/" && scan.glued(end) && scan.glued(end + 1) && denominator(end + 1))
+        .then_some(end + 2)
+}
+
+/// A figure with a glued unit ("10km", "5kg", "2.4GHz", "450g", "45C").
+/// A capital "C" or "F" glued to a figure is a temperature; "100m" is metres
+/// when a measurement may follow (see `measurement_follows`) or "the" precedes
+/// it (a race: "the 100m").
+fn figure_with_unit(scan: &Scan, i: usize) -> bool {
+    let word = scan.raw(i);
     let Some(split) = word.find(|c: char| c.is_alphabetic() || c == '\u{00B0}') else {
         return false;
     };
     let (figure, unit) = word.split_at(split);
-    parse_numeral(figure).is_some() && is_unit(&unit.to_lowercase())
+    if parse_numeral(figure).is_none() {
+        return false;
+    }
+    match unit {
+        "g" => true,
+        "C" | "F" => !is_numeric_label(scan, i),
+        "m" | "l" | "L" => measurement_follows(scan, i + 1) || (i > 0 && scan.is(i - 1, "the")),
+        _ => is_unit(&unit.to_lowercase()),
+    }
+}
+
+/// "minus 30 degrees", "-8F": the first token of a quantity whose amount
+/// starts at `i`, taking a sign before it (or an approximator).
+fn signed_start(scan: &Scan, i: usize) -> usize {
+    if i > 0 && scan.is(i - 1, "minus") {
+        return i - 1;
+    }
+    if has_minus_sign(scan, i) {
+        return i - 1;
+    }
+    approximator_start(scan, i)
 }
 
 pub(super) fn percents_and_quantities(scan: &Scan, out: &mut Vec<Candidate>) {
     for i in (0..scan.len()).filter(|&i| scan.is_anchor(i)) {
-        if scan.kind(i) == Some(TokenKind::Word) && figure_with_unit(scan.raw(i)) {
-            let start = approximator_start(scan, i);
+        if scan.kind(i) == Some(TokenKind::Word) && figure_with_unit(scan, i) {
+            let start = signed_start(scan, i);
+            let end = rate_end(scan, i + 1).unwrap_or(i + 1);
             out.push(Candidate::new(
-                scan.span(start, i),
+                scan.span(start, end - 1),
                 Label::Quantity,
                 QUANTITY_SCORE,
             ));
@@ -219,7 +306,7 @@ pub(super) fn percents_and_quantities(scan: &Scan, out: &mut Vec<Candidate>) {
             ));
         } else if let Some(end) = unit_end(scan, next) {
             out.push(Candidate::new(
-                scan.span(start, end - 1),
+                scan.span(signed_start(scan, i), end - 1),
                 Label::Quantity,
                 QUANTITY_SCORE,
             ));
