@@ -273,10 +273,12 @@ fn date_at(scan: &Scan, i: usize) -> Option<(usize, usize, f32)> {
         // A lone month needs context, and "May I", "June Carter" are not dates.
         let named = scan.is_title_case(end) && !scan.starts_sentence(end);
         let pronoun = matches!(scan.lower(end), "i" | "we" | "you" | "he" | "she" | "they");
-        let context = has_temporal_context(scan, i)
-            || (i > 0 && matches!(scan.lower(i - 1), "for" | "every" | "each"))
-            || after_superlative(scan, i);
-        if !abbreviated && !named && !pronoun && context {
+        // "every May", "the wettest May" leave no room for the modal, so a
+        // pronoun may follow ("every April we travel").
+        let picked_out =
+            (i > 0 && matches!(scan.lower(i - 1), "every" | "each")) || after_superlative(scan, i);
+        let context = has_temporal_context(scan, i) || (i > 0 && scan.is(i - 1, "for"));
+        if !abbreviated && !named && (picked_out || (!pronoun && context)) {
             return Some((modifier_start(scan, i), end, CONTEXT_SCORE));
         }
         return None;
@@ -576,5 +578,33 @@ mod tests {
         assert!(
             find("May I go? June Carter sang. 1996 was good. They march. Sunday Times.").is_empty()
         );
+    }
+
+    #[test]
+    fn day_ranges_in_a_month() {
+        assert_eq!(
+            find("The fair runs 12\u{2013}14 June; talks on 2-4 March 2027 and October 9-11."),
+            ["12\u{2013}14 June", "2-4 March 2027", "October 9-11"]
+        );
+        // The second day must come after the first.
+        assert_eq!(find("scores of 14-12 May"), ["12 May"]);
+    }
+
+    #[test]
+    fn lone_months_picked_out() {
+        assert_eq!(
+            find("It was the coldest January and the best May; every April we travel."),
+            ["January", "May", "April"]
+        );
+        assert!(find("The warmest Carter and the May government.").is_empty());
+    }
+
+    #[test]
+    fn kinds_of_days_and_counted_seasons() {
+        assert_eq!(
+            find("Refunds take 5 working days; she spent three summers there."),
+            ["5 working days", "three summers"]
+        );
+        assert!(find("The working days are long; two springs fed the pond.").is_empty());
     }
 }

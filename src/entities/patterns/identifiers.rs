@@ -335,8 +335,18 @@ fn names_a_model(scan: &Scan, i: usize) -> bool {
         && scan.is_title_case(next)
         && !scan.starts_sentence(next)
         && !scan.lower(next).ends_with('s')
+        && !is_adjective_of_origin(scan.lower(next))
         && !NOT_NAMES.contains(&scan.lower(next))
         && !super::money::is_currency_code(scan.raw(next))
+}
+
+/// "American", "British", "Chinese", "Republican": capitalised adjectives of
+/// nation or party, told by their endings, describe what is counted ("the 50
+/// American states").
+fn is_adjective_of_origin(word: &str) -> bool {
+    ["an", "ish", "ese", "ic", "i"]
+        .iter()
+        .any(|ending| word.len() > ending.len() + 2 && word.ends_with(ending))
 }
 
 /// "the 4.0 plugin", "a 2.0 release": a figure ending in ".0" after a
@@ -355,11 +365,23 @@ fn is_version_figure(scan: &Scan, i: usize) -> bool {
 fn is_short_code(scan: &Scan, i: usize) -> bool {
     const SEND: &[&str] = &["text", "txt", "sms", "reply", "send", "message"];
     const DIAL: &[&str] = &["call", "dial", "ring", "phone"];
-    let prev = scan.lower(i - 1);
-    if DIAL.contains(&prev) {
-        return true;
+    // A code is bare digits with nothing counted after it ("send it to 2000
+    // people" counts).
+    let raw = scan.raw(i);
+    let bare = raw.len() >= 3 && raw.bytes().all(|b| b.is_ascii_digit());
+    let counts = scan.kind(i + 1) == Some(TokenKind::Word)
+        && !matches!(
+            scan.lower(i + 1),
+            "to" | "for" | "and" | "or" | "now" | "free"
+        );
+    if !bare || counts {
+        return false;
     }
-    prev == "to" && (2..=3).any(|back| i >= back && SEND.contains(&scan.lower(i - back)))
+    let prev = scan.lower(i - 1);
+    DIAL.contains(&prev)
+        || (raw.len() >= 4
+            && prev == "to"
+            && (2..=3).any(|back| i >= back && SEND.contains(&scan.lower(i - back))))
 }
 
 /// A figure before "ZIP", "postcode" or "area code" is the code itself.
@@ -500,5 +522,26 @@ mod tests {
         assert!(label_at("3"));
         assert!(label_at("11"));
         assert!(!label_at("1996"));
+    }
+
+    fn label_at(text: &str, figure: &str) -> bool {
+        let scan = Scan::new(text);
+        let i = (0..scan.len()).find(|&i| scan.raw(i) == figure).unwrap();
+        is_numeric_label(&scan, i)
+    }
+
+    #[test]
+    fn models_versions_and_short_codes() {
+        assert!(label_at("He drove the 356 Speedster home.", "356"));
+        assert!(label_at("Install the 3.0 update first.", "3.0"));
+        assert!(label_at("Text WIN to 80800 now.", "80800"));
+        assert!(label_at("In an emergency call 999.", "999"));
+        assert!(label_at("Set it to gas mark 4.", "4"));
+        // Counted things, plurals and adjectives of origin stay counts.
+        assert!(!label_at("the 300 Spartans fought", "300"));
+        assert!(!label_at("the 50 American states", "50"));
+        assert!(!label_at("the 3.5 stars it got", "3.5"));
+        assert!(!label_at("Send it to 2000 people.", "2000"));
+        assert!(!label_at("call 3 friends", "3"));
     }
 }

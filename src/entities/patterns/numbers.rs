@@ -703,10 +703,12 @@ pub(super) fn ordinals(scan: &Scan, out: &mut Vec<Candidate>) {
 
 /// "second" as the verb ("I second that", "could you second the motion",
 /// "to second it"): after a subject pronoun or a modal, or after "to" with an
-/// object next; or before "that"/"this" or a motion noun, as long as no article
-/// precedes it ("the second that" and "a second" are nouns).
+/// object next; or before a motion ("second the proposal"). Never after an
+/// article ("the second that", "a second"); "finished second this year" keeps
+/// the ordinal.
 fn is_verb_second(scan: &Scan, i: usize) -> bool {
-    const SUBJECTS: &[&str] = &["i", "we", "you", "they", "he", "she"];
+    // "he"/"she" would take "seconds".
+    const SUBJECTS: &[&str] = &["i", "we", "you", "they"];
     const MODALS: &[&str] = &[
         "will", "would", "could", "can", "shall", "should", "may", "might", "must", "'ll", "'d",
         "n't", "did", "do", "does",
@@ -734,7 +736,6 @@ fn is_verb_second(scan: &Scan, i: usize) -> bool {
     SUBJECTS.contains(&prev)
         || MODALS.contains(&prev)
         || (prev == "to" && object_follows)
-        || matches!(next, "that" | "this")
         || motion_follows
 }
 
@@ -831,5 +832,38 @@ mod tests {
             ]
         );
         assert_eq!(find("the second time"), [("second", Label::Ordinal)]);
+    }
+
+    #[test]
+    fn second_as_a_verb() {
+        assert!(find("We second the nomination. I'll second it. They second that.").is_empty());
+        assert!(find("Would you second the amendment?").is_empty());
+        assert_eq!(
+            find("She came second this year and rose to second place."),
+            [("second", Label::Ordinal), ("second", Label::Ordinal)]
+        );
+    }
+
+    #[test]
+    fn one_picked_out_is_a_pronoun() {
+        assert_eq!(
+            find("Take the third one, not the biggest one or the other one; one more came."),
+            [("third", Label::Ordinal), ("one", Label::Cardinal)]
+        );
+    }
+
+    #[test]
+    fn indian_scales() {
+        let scan = Scan::new("3 crore and 50 lakh");
+        assert_eq!(amount_at(&scan, 0).map(|a| a.value), Some(3e7));
+        assert_eq!(amount_at(&scan, 3).map(|a| a.value), Some(5e6));
+    }
+
+    #[test]
+    fn ordinals_in_street_names() {
+        assert_eq!(
+            find("Walk to 3rd Street, then take the 2nd left."),
+            [("2nd", Label::Ordinal)]
+        );
     }
 }

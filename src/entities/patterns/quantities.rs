@@ -155,13 +155,17 @@ const UNITS: &[&str] = &[
     "cups",
 ];
 
-/// Words that may follow a measurement written with a one-letter unit ("2 m
-/// below", "3 l of water", "2 m tall"), where "m" cannot be "million": a
-/// counted noun would follow that ("3 m people").
-const AFTER_SHORT_UNIT: &[&str] = &[
-    "of", "to", "in", "into", "on", "at", "by", "from", "for", "with", "and", "or", "per", "below",
-    "above", "under", "over", "beneath", "across", "away", "apart", "behind", "ahead", "deep",
-    "high", "tall", "long", "wide", "thick", "down", "up",
+/// Words of position and size that follow a length or volume ("2 m below",
+/// "3m deep", "2 m tall"), never a count in millions.
+const SPATIAL_AFTER_UNIT: &[&str] = &[
+    "below", "above", "under", "beneath", "across", "away", "apart", "behind", "ahead", "deep",
+    "high", "tall", "long", "wide", "thick", "down", "up", "per",
+];
+
+/// Function words that may also follow a spaced one-letter unit ("2 m of snow",
+/// "cleared 2.01 m to win"); "3 m people" has a counted noun instead.
+const FUNCTION_AFTER_UNIT: &[&str] = &[
+    "of", "to", "in", "into", "on", "at", "by", "from", "for", "with", "and", "or", "over",
 ];
 
 /// Time words that can close a rate ("metres per second", "km/h").
@@ -215,20 +219,25 @@ fn simple_unit_end(scan: &Scan, i: usize) -> Option<usize> {
 }
 
 /// "g" (grams), "m" (metres), "l"/"L" (litres) as a token of their own. "g" is
-/// only grams in lower case ("5 G networks"); "m" and "l" need a word after
-/// them that a measurement takes (see `AFTER_SHORT_UNIT`).
+/// only grams in lower case ("5 G networks"); "m" and "l" need no word after
+/// them, or one a measurement takes ("2 m below", "3 l of water").
 fn short_unit_end(scan: &Scan, i: usize) -> Option<usize> {
+    let next = i + 1;
     match scan.raw(i) {
-        "g" => Some(i + 1),
-        "m" | "l" | "L" if measurement_follows(scan, i + 1) => Some(i + 1),
+        "g" => Some(next),
+        "m" | "l" | "L"
+            if spatial_or_no_word(scan, next)
+                || FUNCTION_AFTER_UNIT.contains(&scan.lower(next)) =>
+        {
+            Some(next)
+        }
         _ => None,
     }
 }
 
-/// Token `next` can follow a measurement with a one-letter unit: no word at
-/// all (punctuation, the end), or a word from `AFTER_SHORT_UNIT`.
-fn measurement_follows(scan: &Scan, next: usize) -> bool {
-    scan.kind(next) != Some(TokenKind::Word) || AFTER_SHORT_UNIT.contains(&scan.lower(next))
+/// Token `next` is no word (punctuation, the end) or a word of position or size.
+fn spatial_or_no_word(scan: &Scan, next: usize) -> bool {
+    scan.kind(next) != Some(TokenKind::Word) || SPATIAL_AFTER_UNIT.contains(&scan.lower(next))
 }
 
 /// "per second", "per square metre", "/h", "/s": the end of a rate closing a unit.
@@ -245,10 +254,15 @@ fn rate_end(scan: &Scan, end: usize) -> Option<usize> {
         .then_some(end + 2)
 }
 
+/// "the 100m", "the men's 400m": a distance after "the" or a possessive names a
+/// race; "10m" elsewhere is as often ten million.
+fn names_a_race(scan: &Scan, i: usize) -> bool {
+    i > 0 && matches!(scan.lower(i - 1), "the" | "'s" | "\u{2019}s")
+}
+
 /// A figure with a glued unit ("10km", "5kg", "2.4GHz", "450g", "45C").
 /// A capital "C" or "F" glued to a figure is a temperature; "100m" is metres
-/// when a measurement may follow (see `measurement_follows`) or "the" precedes
-/// it (a race: "the 100m").
+/// before punctuation or a word of position or size, or in a race's name.
 fn figure_with_unit(scan: &Scan, i: usize) -> bool {
     let word = scan.raw(i);
     let Some(split) = word.find(|c: char| c.is_alphabetic() || c == '\u{00B0}') else {
@@ -261,7 +275,7 @@ fn figure_with_unit(scan: &Scan, i: usize) -> bool {
     match unit {
         "g" => true,
         "C" | "F" => !is_numeric_label(scan, i),
-        "m" | "l" | "L" => measurement_follows(scan, i + 1) || (i > 0 && scan.is(i - 1, "the")),
+        "m" | "l" | "L" => spatial_or_no_word(scan, i + 1) || names_a_race(scan, i),
         _ => is_unit(&unit.to_lowercase()),
     }
 }
@@ -377,5 +391,61 @@ mod tests {
             ]
         );
         assert!(find("5 G networks, 3 m people, 2 in 10").is_empty());
+    }
+
+    fn quantities_only(text: &str) -> Vec<&str> {
+        find(text)
+            .into_iter()
+            .filter(|(_, label)| *label == Label::Quantity)
+            .map(|(span, _)| span)
+            .collect()
+    }
+
+    #[test]
+    fn one_letter_units() {
+        assert_eq!(
+            quantities_only("Add 250 g of rice; the pole is 4 m high and holds 2 l."),
+            ["250 g", "4 m", "2 l"]
+        );
+        assert_eq!(
+            quantities_only("The pit was 12m deep; the men's 400m final; the 200m."),
+            ["12m", "400m", "200m"]
+        );
+        // "m" for million before a counted noun, "G" for a generation.
+        assert!(quantities_only("About 3 m voters and 40m households; 5 G phones.").is_empty());
+    }
+
+    #[test]
+    fn kitchen_and_engine_units() {
+        assert_eq!(
+            quantities_only("Stir in 3 tsp of salt and 2 cups of stock; it idles at 900 rpm."),
+            ["3 tsp", "2 cups", "900 rpm"]
+        );
+        assert_eq!(
+            quantities_only("Use half a tablespoon."),
+            ["half a tablespoon"]
+        );
+    }
+
+    #[test]
+    fn glued_temperatures_and_signs() {
+        assert_eq!(
+            quantities_only("It hit 38C at noon and -12F overnight, then minus 4 degrees."),
+            ["38C", "-12F", "minus 4 degrees"]
+        );
+        // A letter glued to a figure after a label is a flat or seat, not a temperature.
+        assert!(quantities_only("She lives at Flat 3C, seat 14F.").is_empty());
+    }
+
+    #[test]
+    fn rates() {
+        assert_eq!(
+            quantities_only("Light covers 300,000 km per second; wind hit 90 km/h and 12 m/s."),
+            ["300,000 km per second", "90 km/h", "12 m/s"]
+        );
+        assert_eq!(
+            quantities_only("It spreads 2 kg per square metre, 5 kg per person."),
+            ["2 kg per square metre", "5 kg"]
+        );
     }
 }

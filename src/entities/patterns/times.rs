@@ -300,4 +300,27 @@ mod tests {
         assert_eq!(find("I am up at 5 am, I am"), ["5 am"]);
         assert!(find("John 3:16, ratio 2:1, 25:61").is_empty());
     }
+
+    #[test]
+    fn dotted_clock_times() {
+        assert_eq!(
+            find("Lunch is at 12.15 pm, tea at 4.45pm, the train at 9.05 a.m."),
+            ["12.15 pm", "4.45pm", "9.05 a.m."]
+        );
+        // Without am/pm a dotted figure is a decimal; minutes stop at 59.
+        assert!(find("It rose 10.30 points; 7.75 pm is no time.").is_empty());
+    }
+
+    #[test]
+    fn compound_durations() {
+        assert_eq!(
+            find("It ran 2 hours 40 minutes 5 seconds, then 1 hr 5 mins, then 3 min."),
+            ["2 hours 40 minutes 5 seconds", "1 hr 5 mins", "3 min"]
+        );
+        // Units must fall: "10 minutes 2 hours" is two durations.
+        assert_eq!(
+            find("after 10 minutes 2 hours passed"),
+            ["10 minutes", "2 hours"]
+        );
+    }
 }
