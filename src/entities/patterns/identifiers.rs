@@ -369,11 +369,27 @@ fn is_short_code(scan: &Scan, i: usize) -> bool {
     // people" counts).
     let raw = scan.raw(i);
     let bare = raw.len() >= 3 && raw.bytes().all(|b| b.is_ascii_digit());
-    let counts = scan.kind(i + 1) == Some(TokenKind::Word)
-        && !matches!(
-            scan.lower(i + 1),
-            "to" | "for" | "and" | "or" | "now" | "free"
-        );
+    const NOT_COUNTED: &[&str] = &[
+        "to",
+        "for",
+        "and",
+        "or",
+        "now",
+        "free",
+        "if",
+        "when",
+        "from",
+        "on",
+        "at",
+        "in",
+        "with",
+        "before",
+        "after",
+        "immediately",
+        "today",
+    ];
+    let counts =
+        scan.kind(i + 1) == Some(TokenKind::Word) && !NOT_COUNTED.contains(&scan.lower(i + 1));
     if !bare || counts {
         return false;
     }
@@ -543,5 +559,6 @@ mod tests {
         assert!(!label_at("the 3.5 stars it got", "3.5"));
         assert!(!label_at("Send it to 2000 people.", "2000"));
         assert!(!label_at("call 3 friends", "3"));
+        assert!(label_at("call 112 if you can", "112"));
     }
 }

@@ -485,7 +485,7 @@ pub(super) fn cardinals(scan: &Scan, out: &mut Vec<Candidate>) {
             let bare_year = amount.numeral.is_some_and(|n| is_year(&n));
             if !bare_year || counts_something(scan, amount.end) {
                 let mut start = approximator_start(scan, i);
-                if start == i && has_minus_sign(scan, i) {
+                if start == i && (has_minus_sign(scan, i) || after_minus_word(scan, i)) {
                     start = i - 1;
                 }
                 let end = ratio_end(scan, &amount).unwrap_or(amount.end);
@@ -582,6 +582,11 @@ pub(super) fn counts_something(scan: &Scan, next: usize) -> bool {
     scan.kind(next) == Some(TokenKind::Word)
         && word.chars().all(|c| c.is_lowercase())
         && !NOT_NOUNS.contains(&word)
+}
+
+/// "fell to minus 5": the word "minus" as a sign, not as subtraction ("10 minus 5").
+fn after_minus_word(scan: &Scan, i: usize) -> bool {
+    i > 0 && scan.is(i - 1, "minus") && (i < 2 || scan.kind(i - 2) != Some(TokenKind::Number))
 }
 
 /// "-5" with the sign glued to the figure and nothing glued before the sign.
@@ -801,6 +806,15 @@ mod tests {
                 ("about 2,500", Label::Cardinal),
                 ("seven", Label::Cardinal),
                 ("tens of thousands", Label::Cardinal)
+            ]
+        );
+        assert_eq!(
+            find("It fell to minus 3, and 10 minus 4 is 6."),
+            [
+                ("minus 3", Label::Cardinal),
+                ("10", Label::Cardinal),
+                ("4", Label::Cardinal),
+                ("6", Label::Cardinal)
             ]
         );
         assert_eq!(
