@@ -122,6 +122,9 @@ pub(super) fn scale_word(word: &str) -> Option<f64> {
         "million" | "mn" | "mln" => 1e6,
         "billion" | "bn" | "bln" => 1e9,
         "trillion" | "tn" => 1e12,
+        // Indian English: a lakh is 100,000, a crore 10 million.
+        "lakh" | "lakhs" => 1e5,
+        "crore" | "crores" => 1e7,
         _ => return None,
     })
 }
@@ -426,13 +429,27 @@ pub(super) fn reads_as_number(scan: &Scan, i: usize, amount: &Amount) -> bool {
                 "another", "'s", "can", "could", "must", "should", "would", "might", "may", "will",
                 "shall", "ought", "needs",
             ];
-            let before = i > 0 && BEFORE.contains(&scan.lower(i - 1));
+            // "the first one", "the biggest one", "the other one": a word that
+            // picks one out makes it the pronoun.
+            let before = i > 0
+                && (BEFORE.contains(&scan.lower(i - 1))
+                    || ordinal_at(scan, i - 1).is_some()
+                    || picks_out_one(scan.lower(i - 1)));
             if before || AFTER.contains(&scan.lower(i + 1)) {
                 return false;
             }
         }
     }
     true
+}
+
+/// Words before the pronoun "one" that pick it out among others ("the last
+/// one", "the same one", "the biggest one").
+fn picks_out_one(word: &str) -> bool {
+    matches!(
+        word,
+        "last" | "next" | "other" | "same" | "right" | "wrong" | "new" | "old" | "best" | "worst"
+    ) || (word.len() > 4 && word.ends_with("est") && word.chars().all(char::is_alphabetic))
 }
 
 /// CARDINAL: amounts that nothing longer claims. Identifiers ("page 5",
@@ -468,7 +485,7 @@ pub(super) fn cardinals(scan: &Scan, out: &mut Vec<Candidate>) {
             let bare_year = amount.numeral.is_some_and(|n| is_year(&n));
             if !bare_year || counts_something(scan, amount.end) {
                 let mut start = approximator_start(scan, i);
-                if start == i && has_minus_sign(scan, i) {
+                if start == i && (has_minus_sign(scan, i) || after_minus_word(scan, i)) {
                     start = i - 1;
                 }
                 let end = ratio_end(scan, &amount).unwrap_or(amount.end);
@@ -567,8 +584,13 @@ pub(super) fn counts_something(scan: &Scan, next: usize) -> bool {
         && !NOT_NOUNS.contains(&word)
 }
 
+/// "fell to minus 5": the word "minus" as a sign, not as subtraction ("10 minus 5").
+fn after_minus_word(scan: &Scan, i: usize) -> bool {
+    i > 0 && scan.is(i - 1, "minus") && (i < 2 || scan.kind(i - 2) != Some(TokenKind::Number))
+}
+
 /// "-5" with the sign glued to the figure and nothing glued before the sign.
-fn has_minus_sign(scan: &Scan, i: usize) -> bool {
+pub(super) fn has_minus_sign(scan: &Scan, i: usize) -> bool {
     i > 0 && scan.glued(i) && matches!(scan.raw(i - 1), "-" | "\u{2212}") && !scan.glued(i - 1)
 }
 
@@ -662,6 +684,13 @@ pub(super) fn ordinals(scan: &Scan, out: &mut Vec<Candidate>) {
         if in_words && scan.is_title_case(i) && !scan.starts_sentence(i) {
             continue;
         }
+        // "5th Avenue", "42nd Street": an ordinal inside a street name.
+        if identifiers::starts_street_name(scan, i) {
+            continue;
+        }
+        if scan.is(i, "second") && is_verb_second(scan, i) {
+            continue;
+        }
         if scan.is(i, "second")
             && i > 0
             && ["a", "per", "one", "split", "each", "every", "the"].contains(&scan.lower(i - 1))
@@ -675,6 +704,44 @@ pub(super) fn ordinals(scan: &Scan, out: &mut Vec<Candidate>) {
             ORDINAL_SCORE,
         ));
     }
+}
+
+/// "second" as the verb ("I second that", "could you second the motion",
+/// "to second it"): after a subject pronoun or a modal, or after "to" with an
+/// object next; or before a motion ("second the proposal"). Never after an
+/// article ("the second that", "a second"); "finished second this year" keeps
+/// the ordinal.
+fn is_verb_second(scan: &Scan, i: usize) -> bool {
+    // "he"/"she" would take "seconds".
+    const SUBJECTS: &[&str] = &["i", "we", "you", "they"];
+    const MODALS: &[&str] = &[
+        "will", "would", "could", "can", "shall", "should", "may", "might", "must", "'ll", "'d",
+        "n't", "did", "do", "does",
+    ];
+    const OBJECTS: &[&str] = &[
+        "that", "this", "it", "him", "her", "them", "the", "his", "their", "our", "my", "your",
+    ];
+    const MOTIONS: &[&str] = &[
+        "motion",
+        "proposal",
+        "nomination",
+        "amendment",
+        "resolution",
+        "bill",
+        "suggestion",
+    ];
+    let prev = if i > 0 { scan.lower(i - 1) } else { "" };
+    if matches!(prev, "the" | "a" | "per" | "each" | "every" | "one") {
+        return false;
+    }
+    let next = scan.lower(i + 1);
+    let object_follows = OBJECTS.contains(&next);
+    let motion_follows = matches!(next, "the" | "his" | "her" | "their" | "this" | "that")
+        && MOTIONS.contains(&scan.lower(i + 2));
+    SUBJECTS.contains(&prev)
+        || MODALS.contains(&prev)
+        || (prev == "to" && object_follows)
+        || motion_follows
 }
 
 /// "the second time" is an ordinal; "a second", "per second" are time.
@@ -742,6 +809,15 @@ mod tests {
             ]
         );
         assert_eq!(
+            find("It fell to minus 3, and 10 minus 4 is 6."),
+            [
+                ("minus 3", Label::Cardinal),
+                ("10", Label::Cardinal),
+                ("4", Label::Cardinal),
+                ("6", Label::Cardinal)
+            ]
+        );
+        assert_eq!(
             find("It fell to -5 overnight, two million left."),
             [("-5", Label::Cardinal), ("two million", Label::Cardinal)]
         );
@@ -770,5 +846,38 @@ mod tests {
             ]
         );
         assert_eq!(find("the second time"), [("second", Label::Ordinal)]);
+    }
+
+    #[test]
+    fn second_as_a_verb() {
+        assert!(find("We second the nomination. I'll second it. They second that.").is_empty());
+        assert!(find("Would you second the amendment?").is_empty());
+        assert_eq!(
+            find("She came second this year and rose to second place."),
+            [("second", Label::Ordinal), ("second", Label::Ordinal)]
+        );
+    }
+
+    #[test]
+    fn one_picked_out_is_a_pronoun() {
+        assert_eq!(
+            find("Take the third one, not the biggest one or the other one; one more came."),
+            [("third", Label::Ordinal), ("one", Label::Cardinal)]
+        );
+    }
+
+    #[test]
+    fn indian_scales() {
+        let scan = Scan::new("3 crore and 50 lakh");
+        assert_eq!(amount_at(&scan, 0).map(|a| a.value), Some(3e7));
+        assert_eq!(amount_at(&scan, 3).map(|a| a.value), Some(5e6));
+    }
+
+    #[test]
+    fn ordinals_in_street_names() {
+        assert_eq!(
+            find("Walk to 3rd Street, then take the 2nd left."),
+            [("2nd", Label::Ordinal)]
+        );
     }
 }
