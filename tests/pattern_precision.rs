@@ -1,6 +1,6 @@
 //! Precision and recall of the pattern recognisers on the hand-written fixtures
-//! tests/fixtures/pattern_entities.jsonl, pattern_entities_heldout.jsonl and
-//! pattern_entities_blind.jsonl (exact span and label, code points).
+//! tests/fixtures/pattern_entities*.jsonl: the first fixture, the held-out set and the
+//! two blind sets (exact span and label, code points).
 //! Run with `cargo test --no-default-features --test pattern_precision -- --nocapture`
 //! to see the table and every miss.
 
