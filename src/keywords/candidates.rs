@@ -8,7 +8,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::word_classes::{self, WordClass};
 use super::MAX_NGRAM;
-use crate::text::tokens::{tokenize, TokenKind};
+use crate::text::tokens::{TokenKind, Tokenizer};
 use crate::text::Span;
 
 /// What a token may be inside a keyphrase.
@@ -199,11 +199,12 @@ impl Reader<'_> {
         let mut stems = Vec::new();
         let mut words: Vec<Word> = Vec::with_capacity(expected_words);
         let mut lower = String::new();
+        let mut tokenizer = Tokenizer::default();
         for (index, sentence) in sentences.iter().enumerate() {
             let mut first = true;
             // The previous word of this sentence (lexicon entry, role, is a name), if adjacent.
             let mut previous: Option<(usize, Role, bool)> = None;
-            for token in tokenize(sentence.of(text)) {
+            for &token in tokenizer.tokenize(sentence.of(text)) {
                 let span = Span::new(
                     sentence.start + token.span.start,
                     sentence.start + token.span.end,
@@ -380,9 +381,12 @@ impl WordKey {
         let bytes = word.as_bytes();
         // Words never contain NUL, so zero padding keeps packed keys distinct.
         if bytes.len() <= 16 && word.is_ascii() {
-            let mut packed = [0u8; 16];
-            packed[..bytes.len()].copy_from_slice(bytes);
-            WordKey::Short(u128::from_le_bytes(packed))
+            // Shifted in byte by byte: a copy of a variable length would call memmove.
+            let packed = bytes
+                .iter()
+                .rev()
+                .fold(0u128, |packed, &b| (packed << 8) | u128::from(b));
+            WordKey::Short(packed)
         } else {
             WordKey::Long(word.into())
         }
@@ -463,6 +467,18 @@ fn inside_name(words: &[Word], i: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_word_keys_pack_bytes_little_endian() {
+        assert_eq!(WordKey::new("ab"), WordKey::Short(0x6261));
+        let sixteen = "abcdefghijklmnop";
+        let packed = u128::from_le_bytes(sixteen.as_bytes().try_into().unwrap());
+        assert_eq!(WordKey::new(sixteen), WordKey::Short(packed));
+        assert_eq!(
+            WordKey::new("abcdefghijklmnopq"),
+            WordKey::Long("abcdefghijklmnopq".into())
+        );
+    }
 
     fn read(text: &str) -> Vec<String> {
         let stop: FxHashSet<String> = ["the", "of", "in", "a", "is"]
