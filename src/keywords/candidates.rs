@@ -405,9 +405,12 @@ impl WordKey {
         let bytes = word.as_bytes();
         // Words never contain NUL, so zero padding keeps packed keys distinct.
         if bytes.len() <= 16 && word.is_ascii() {
-            let mut packed = [0u8; 16];
-            packed[..bytes.len()].copy_from_slice(bytes);
-            WordKey::Short(u128::from_le_bytes(packed))
+            // Shifted in byte by byte: a copy of a variable length would call memmove.
+            let packed = bytes
+                .iter()
+                .rev()
+                .fold(0u128, |packed, &b| (packed << 8) | u128::from(b));
+            WordKey::Short(packed)
         } else {
             WordKey::Long(word.into())
         }
@@ -503,6 +506,18 @@ fn tokens_of(tokens: &[Token], sentence: Span) -> (&[Token], &[Token]) {
 mod tests {
     use super::*;
     use crate::text::tokens::tokenize;
+
+    #[test]
+    fn short_word_keys_pack_bytes_little_endian() {
+        assert_eq!(WordKey::new("ab"), WordKey::Short(0x6261));
+        let sixteen = "abcdefghijklmnop";
+        let packed = u128::from_le_bytes(sixteen.as_bytes().try_into().unwrap());
+        assert_eq!(WordKey::new(sixteen), WordKey::Short(packed));
+        assert_eq!(
+            WordKey::new("abcdefghijklmnopq"),
+            WordKey::Long("abcdefghijklmnopq".into())
+        );
+    }
 
     fn read(text: &str) -> Vec<String> {
         let stop: FxHashSet<String> = ["the", "of", "in", "a", "is"]

@@ -3,9 +3,12 @@
 //! space. Weights are trained by `bench/sentences_train/train_boundary_model.py` on UD
 //! English-EWT train and compiled in from `data/models/sentences/`.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
 
 use super::words::{contains_folded, FOLDED_MAX};
 use crate::lang::abbreviations::LanguageData;
@@ -272,6 +275,20 @@ pub fn for_each_candidate(
     wrapped: bool,
     mut f: impl FnMut(usize, &[u64]),
 ) {
+    WORD_MEMO.with_borrow_mut(|memo| {
+        memo.prepare(data);
+        candidates_with(text, data, wrapped, memo, &mut f);
+    });
+}
+
+/// `for_each_candidate` with the thread's word memo.
+fn candidates_with(
+    text: &str,
+    data: &LanguageData,
+    wrapped: bool,
+    memo: &mut WordMemo,
+    f: &mut impl FnMut(usize, &[u64]),
+) {
     let bytes = text.as_bytes();
     let mut previous: Option<(usize, usize)> = None;
     let mut since = 0usize;
@@ -288,7 +305,9 @@ pub fn for_each_candidate(
                 // The cheap test first: most words start in lower case.
                 if let Some(first) = first_of_candidate(next) {
                     if !is_item_marker(prev) {
-                        candidate(prev, pe, next, first, since, data, &mut f);
+                        let before = memo.parts(prev, data);
+                        let after = memo.parts(next, data);
+                        candidate(prev, pe, &before, &after, first, since, f);
                     }
                 }
             }
@@ -328,29 +347,106 @@ fn core(word: &str) -> &str {
     word.trim_matches(['"', '\'', '(', ')'])
 }
 
-/// The features of the gap after `prev` (ending at byte `prev_end`) before `next` (whose
-/// first character is `first`), with `since` words since the last line break or terminator.
+/// What the features take from one word, on either side of a gap: its lower-cased form
+/// (templates 1 and 2), its shape (3 and 4, and the pairs), whether it starts sentences.
+#[derive(Debug, Clone, Copy)]
+struct WordParts {
+    /// Keys of templates 1 and 2; `None` when the word is too long to fold (then a gap
+    /// next to it is no candidate).
+    lower_before: Option<u64>,
+    lower_after: Option<u64>,
+    /// Keys of templates 3 and 4.
+    shape_before: u64,
+    shape_after: u64,
+    starter: bool,
+    shape: [u8; 24],
+    shape_len: u8,
+}
+
+impl WordParts {
+    fn of(word: &str, data: &LanguageData) -> WordParts {
+        let core = core(word);
+        let mut shape_buf = [0u8; 24];
+        let shape_len = shape(word, &mut shape_buf);
+        let word_shape = &shape_buf[..shape_len];
+        WordParts {
+            lower_before: Fnv::template(1).folded_part(core).map(|h| h.0),
+            lower_after: Fnv::template(2).folded_part(core).map(|h| h.0),
+            shape_before: feature(3, &[word_shape]),
+            shape_after: feature(4, &[word_shape]),
+            starter: contains_folded(&data.starters, core.trim_matches(['.', ','])),
+            shape: shape_buf,
+            // At most 24.
+            shape_len: shape_len as u8,
+        }
+    }
+
+    fn shape(&self) -> &[u8] {
+        &self.shape[..usize::from(self.shape_len)]
+    }
+}
+
+/// Words whose parts a thread remembers: words recur ("The", "said", names), and
+/// folding, hashing and the starter lookup cost more than one lookup here.
+struct WordMemo {
+    /// Address of the language data the parts were computed with (starters differ).
+    data: usize,
+    words: FxHashMap<Box<str>, WordParts>,
+}
+
+/// Longer words are computed every time (no text kept for them).
+const MEMO_WORD_BYTES: usize = 32;
+/// Words remembered before starting afresh (bounds memory to a few MB).
+const MEMO_WORDS: usize = 50_000;
+
+thread_local! {
+    static WORD_MEMO: RefCell<WordMemo> = RefCell::new(WordMemo {
+        data: 0,
+        words: FxHashMap::default(),
+    });
+}
+
+impl WordMemo {
+    fn prepare(&mut self, data: &LanguageData) {
+        let address = std::ptr::from_ref(data) as usize;
+        if self.data != address {
+            self.words.clear();
+            self.data = address;
+        }
+    }
+
+    fn parts(&mut self, word: &str, data: &LanguageData) -> WordParts {
+        if word.len() > MEMO_WORD_BYTES {
+            return WordParts::of(word, data);
+        }
+        if let Some(&parts) = self.words.get(word) {
+            return parts;
+        }
+        if self.words.len() >= MEMO_WORDS {
+            self.words.clear();
+        }
+        let parts = WordParts::of(word, data);
+        self.words.insert(word.into(), parts);
+        parts
+    }
+}
+
+/// The features of the gap after `prev` (ending at byte `prev_end`, with parts `before`)
+/// before the word with parts `after` (whose first character is `first`), with `since`
+/// words since the last line break or terminator.
 fn candidate(
     prev: &str,
     prev_end: usize,
-    next: &str,
+    before: &WordParts,
+    after: &WordParts,
     first: char,
     since: usize,
-    data: &LanguageData,
     f: &mut impl FnMut(usize, &[u64]),
 ) {
-    let next_core = core(next);
-    let (Some(prev_lower), Some(next_lower)) = (
-        Fnv::template(1).folded_part(core(prev)),
-        Fnv::template(2).folded_part(next_core),
-    ) else {
+    let (Some(prev_lower), Some(next_lower)) = (before.lower_before, after.lower_after) else {
         return;
     };
-    let starter = contains_folded(&data.starters, next_core.trim_matches(['.', ',']));
-    let (mut prev_shape, mut next_shape) = ([0u8; 24], [0u8; 24]);
-    let pl = shape(prev, &mut prev_shape);
-    let nl = shape(next, &mut next_shape);
-    let (prev_shape, next_shape) = (&prev_shape[..pl], &next_shape[..nl]);
+    let (prev_shape, next_shape) = (before.shape(), after.shape());
     let last = prev.chars().next_back().unwrap_or(' ');
     let (mut last_buf, mut first_buf) = ([0u8; 4], [0u8; 4]);
     let last_bytes: &[u8] = last.encode_utf8(&mut last_buf).as_bytes();
@@ -360,15 +456,15 @@ fn candidate(
     } else {
         last_bytes
     };
-    let starter_flag: &[u8] = if starter { b"1" } else { b"0" };
+    let starter_flag: &[u8] = if after.starter { b"1" } else { b"0" };
     let since_bucket = [b'0' + since.min(12) as u8];
     let shape_tail = &prev_shape[prev_shape.len().saturating_sub(2)..];
     let features: [u64; MAX_FEATURES] = [
         feature(0, &[]),
-        prev_lower.0,
-        next_lower.0,
-        feature(3, &[prev_shape]),
-        feature(4, &[next_shape]),
+        prev_lower,
+        next_lower,
+        before.shape_before,
+        after.shape_after,
         feature(5, &[prev_shape, next_shape]),
         feature(6, &[last_class]),
         feature(7, &[starter_flag]),
@@ -438,6 +534,37 @@ mod tests {
         );
         assert_eq!(next_space_or_other(b"abcdefghij", 0), 10);
         assert_eq!(next_space_or_other(b"abcdefghi jk", 2), 9);
+    }
+
+    #[test]
+    fn remembered_words_give_the_features_computed_afresh() {
+        let en = crate::lang::abbreviations::bundled("en").unwrap();
+        let de = crate::lang::abbreviations::bundled("de").unwrap();
+        let text = "Posted by darin Ben made it Then we saw The Guardian Report 2 ok";
+        let collect = |data| {
+            let mut found = Vec::new();
+            for_each_candidate(text, data, false, |end, features| {
+                found.push((end, features.to_vec()))
+            });
+            found
+        };
+        let first = collect(en);
+        assert!(!first.is_empty());
+        // The second pass reads every word from the memo; another language resets it.
+        assert_eq!(collect(en), first);
+        collect(de);
+        assert_eq!(collect(en), first);
+        // Against a memo that starts empty (the text has no repeated word).
+        let mut fresh = Vec::new();
+        let mut empty = WordMemo {
+            data: 0,
+            words: FxHashMap::default(),
+        };
+        empty.prepare(en);
+        candidates_with(text, en, false, &mut empty, &mut |end, features: &[u64]| {
+            fresh.push((end, features.to_vec()))
+        });
+        assert_eq!(fresh, first);
     }
 
     #[test]

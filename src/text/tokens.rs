@@ -52,8 +52,33 @@ const CLITICS: &[&str] = &["s", "m", "d", "ll", "re", "ve"];
 
 /// Tokenizes `text` into words, numbers, clitics, punctuation and symbols.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let mut out = Vec::with_capacity(text.len() / 5 + 1);
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut tokenizer = Tokenizer::default();
+    tokenizer.tokenize(text);
+    tokenizer.tokens
+}
+
+/// `tokenize` for many texts in a row (the sentences of a document): the buffers are
+/// reused, where each call of `tokenize` allocates two.
+#[derive(Debug, Default)]
+pub struct Tokenizer {
+    chars: Vec<(usize, char)>,
+    tokens: Vec<Token>,
+}
+
+impl Tokenizer {
+    /// The tokens of `text`, valid until the next call.
+    pub fn tokenize(&mut self, text: &str) -> &[Token] {
+        self.chars.clear();
+        self.chars.extend(text.char_indices());
+        self.tokens.clear();
+        self.tokens.reserve(text.len() / 5 + 1);
+        scan(text, &self.chars, &mut self.tokens);
+        &self.tokens
+    }
+}
+
+/// Appends the tokens of `text` (whose `char_indices` are `chars`) to `out`.
+fn scan(text: &str, chars: &[(usize, char)], out: &mut Vec<Token>) {
     let byte_at = |i: usize| chars.get(i).map_or(text.len(), |&(b, _)| b);
     let mut i = 0;
     while i < chars.len() {
@@ -64,40 +89,39 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         }
         let start = i;
         if c.is_numeric() && !c.is_alphabetic() {
-            i = scan_number(&chars, i);
+            i = scan_number(chars, i);
             // "3rd", "1990s", "10km": digits running into letters make a word.
             if i < chars.len() && chars[i].1.is_alphabetic() {
-                i = scan_word(&chars, i);
-                push(&mut out, byte_at(start), byte_at(i), TokenKind::Word);
+                i = scan_word(chars, i);
+                push(out, byte_at(start), byte_at(i), TokenKind::Word);
             } else {
-                push(&mut out, byte_at(start), byte_at(i), TokenKind::Number);
+                push(out, byte_at(start), byte_at(i), TokenKind::Number);
             }
         } else if is_word_char(c) {
-            if let Some(end) = scan_initials(&chars, i) {
+            if let Some(end) = scan_initials(chars, i) {
                 i = end;
-                push(&mut out, byte_at(start), byte_at(i), TokenKind::Word);
+                push(out, byte_at(start), byte_at(i), TokenKind::Word);
                 continue;
             }
-            i = scan_word(&chars, i);
-            split_clitics(text, &mut out, byte_at(start), byte_at(i), &chars[start..i]);
-        } else if is_apostrophe(c) && i + 1 < chars.len() && is_clitic_after(&chars, i) {
-            i = scan_word(&chars, i + 1);
-            push(&mut out, byte_at(start), byte_at(i), TokenKind::Clitic);
+            i = scan_word(chars, i);
+            split_clitics(text, out, byte_at(start), byte_at(i), &chars[start..i]);
+        } else if is_apostrophe(c) && i + 1 < chars.len() && is_clitic_after(chars, i) {
+            i = scan_word(chars, i + 1);
+            push(out, byte_at(start), byte_at(i), TokenKind::Clitic);
         } else if c.is_ascii_punctuation() || is_unicode_punct(c) {
             i += 1;
             while i < chars.len() && chars[i].1 == c && c != '(' && c != ')' {
                 i += 1;
             }
-            push(&mut out, byte_at(start), byte_at(i), TokenKind::Punct);
+            push(out, byte_at(start), byte_at(i), TokenKind::Punct);
         } else {
             i += 1;
             while i < chars.len() && is_mark(chars[i].1) {
                 i += 1;
             }
-            push(&mut out, byte_at(start), byte_at(i), TokenKind::Symbol);
+            push(out, byte_at(start), byte_at(i), TokenKind::Symbol);
         }
     }
-    out
 }
 
 fn push(out: &mut Vec<Token>, start: usize, end: usize, kind: TokenKind) {
@@ -226,6 +250,24 @@ mod tests {
 
     fn words(text: &str) -> Vec<&str> {
         tokenize(text).iter().map(|t| t.span.of(text)).collect()
+    }
+
+    #[test]
+    fn a_reused_tokenizer_matches_fresh_calls() {
+        let mut tokenizer = Tokenizer::default();
+        // A long text first, so later ones reuse buffers holding stale tokens.
+        for text in [
+            "Dr. Smith's U.S. office can't open at 3:30.",
+            "Zoë",
+            "",
+            "a-b 'tis",
+        ] {
+            assert_eq!(
+                tokenizer.tokenize(text),
+                tokenize(text).as_slice(),
+                "{text}"
+            );
+        }
     }
 
     #[test]
