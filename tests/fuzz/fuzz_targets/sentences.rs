@@ -6,7 +6,9 @@ use _rapidtext::sentences::{NewlineMode, SentenceSplitter};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else { return };
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
     for mode in [NewlineMode::Auto, NewlineMode::Split, NewlineMode::Ignore] {
         let splitter = SentenceSplitter::new("en", ["approx"], mode).expect("en is bundled");
         let spans = splitter.split(text);

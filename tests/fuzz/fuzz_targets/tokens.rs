@@ -6,7 +6,9 @@ use _rapidtext::text::tokens::tokenize;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else { return };
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
     let mut last = 0;
     for t in tokenize(text) {
         let (s, e) = (t.span.start, t.span.end);
