@@ -5,6 +5,7 @@
 //! `2,500` stay whole), so the same tokenizer serves space-joined training text
 //! and real input. One pass, no backtracking beyond the current token.
 
+use super::whitespace::is_space;
 use super::Span;
 
 /// What a token is made of.
@@ -58,7 +59,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i].1;
-        if c.is_whitespace() {
+        if is_space(c) {
             i += 1;
             continue;
         }
@@ -170,7 +171,7 @@ fn scan_initials(chars: &[(usize, char)], start: usize) -> Option<usize> {
 fn is_clitic_after(chars: &[(usize, char)], apostrophe: usize) -> bool {
     // After a word ("Germany's") or, in space-joined training text, after a space.
     if apostrophe > 0
-        && !(is_word_char(chars[apostrophe - 1].1) || chars[apostrophe - 1].1.is_whitespace())
+        && !(is_word_char(chars[apostrophe - 1].1) || is_space(chars[apostrophe - 1].1))
     {
         return false;
     }

@@ -3,6 +3,7 @@
 #![no_main]
 
 use _rapidtext::text::tokens::tokenize;
+use _rapidtext::text::whitespace::is_space;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -14,8 +15,8 @@ fuzz_target!(|data: &[u8]| {
         let (s, e) = (t.span.start, t.span.end);
         assert!(last <= s && s < e && e <= text.len());
         assert!(text.is_char_boundary(s) && text.is_char_boundary(e));
-        assert!(text[last..s].chars().all(char::is_whitespace));
+        assert!(text[last..s].chars().all(is_space));
         last = e;
     }
-    assert!(text[last..].chars().all(char::is_whitespace));
+    assert!(text[last..].chars().all(is_space));
 });
