@@ -9,11 +9,10 @@ any thread count. The sentence properties live in test_sentence_properties.py.
 from __future__ import annotations
 
 import pytest
+import unicode_texts
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rapidtext import EntityTagger, KeywordExtractor, TfidfScorer, keyword_methods
-
-import unicode_texts
 from unicode_texts import WHITE_SPACE
 
 FRAGMENTS = [

@@ -8,11 +8,10 @@ for any thread count, in every newline mode. Lone surrogates are tested elsewher
 from __future__ import annotations
 
 import pytest
+import unicode_texts
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rapidtext import SentenceSplitter
-
-import unicode_texts
 from unicode_texts import WHITE_SPACE
 
 MODES = ["auto", "split", "ignore"]
