@@ -54,51 +54,76 @@ const CLITICS: &[&str] = &["s", "m", "d", "ll", "re", "ve"];
 /// Tokenizes `text` into words, numbers, clitics, punctuation and symbols.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut out = Vec::with_capacity(text.len() / 5 + 1);
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let byte_at = |i: usize| chars.get(i).map_or(text.len(), |&(b, _)| b);
+    // No token crosses whitespace, so each run between whitespace is tokenized on its
+    // own: the decoded characters held at once are one run's, not the whole text's
+    // (16 bytes per character made the tokenizer the peak of memory on large texts).
+    let mut chars: Vec<(usize, char)> = Vec::new();
+    let mut run_start = None;
+    for (at, c) in text.char_indices() {
+        if is_space(c) {
+            if let Some(start) = run_start.take() {
+                tokenize_run(text, start, at, &mut chars, &mut out);
+            }
+        } else if run_start.is_none() {
+            run_start = Some(at);
+        }
+    }
+    if let Some(start) = run_start {
+        tokenize_run(text, start, text.len(), &mut chars, &mut out);
+    }
+    out
+}
+
+/// Tokenizes `text[from..to]`, a run without whitespace; `chars` is a reused buffer.
+fn tokenize_run(
+    text: &str,
+    from: usize,
+    to: usize,
+    chars: &mut Vec<(usize, char)>,
+    out: &mut Vec<Token>,
+) {
+    chars.clear();
+    chars.extend(text[from..to].char_indices().map(|(i, c)| (from + i, c)));
+    let chars = chars.as_slice();
+    let byte_at = |i: usize| chars.get(i).map_or(to, |&(b, _)| b);
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i].1;
-        if is_space(c) {
-            i += 1;
-            continue;
-        }
         let start = i;
         if c.is_numeric() && !c.is_alphabetic() {
             i = scan_number(&chars, i);
             // "3rd", "1990s", "10km": digits running into letters make a word.
             if i < chars.len() && chars[i].1.is_alphabetic() {
                 i = scan_word(&chars, i);
-                push(&mut out, byte_at(start), byte_at(i), TokenKind::Word);
+                push(out, byte_at(start), byte_at(i), TokenKind::Word);
             } else {
-                push(&mut out, byte_at(start), byte_at(i), TokenKind::Number);
+                push(out, byte_at(start), byte_at(i), TokenKind::Number);
             }
         } else if is_word_char(c) {
             if let Some(end) = scan_initials(&chars, i) {
                 i = end;
-                push(&mut out, byte_at(start), byte_at(i), TokenKind::Word);
+                push(out, byte_at(start), byte_at(i), TokenKind::Word);
                 continue;
             }
             i = scan_word(&chars, i);
-            split_clitics(text, &mut out, byte_at(start), byte_at(i), &chars[start..i]);
+            split_clitics(text, out, byte_at(start), byte_at(i), &chars[start..i]);
         } else if is_apostrophe(c) && i + 1 < chars.len() && is_clitic_after(&chars, i) {
             i = scan_word(&chars, i + 1);
-            push(&mut out, byte_at(start), byte_at(i), TokenKind::Clitic);
+            push(out, byte_at(start), byte_at(i), TokenKind::Clitic);
         } else if c.is_ascii_punctuation() || is_unicode_punct(c) {
             i += 1;
             while i < chars.len() && chars[i].1 == c && c != '(' && c != ')' {
                 i += 1;
             }
-            push(&mut out, byte_at(start), byte_at(i), TokenKind::Punct);
+            push(out, byte_at(start), byte_at(i), TokenKind::Punct);
         } else {
             i += 1;
             while i < chars.len() && is_mark(chars[i].1) {
                 i += 1;
             }
-            push(&mut out, byte_at(start), byte_at(i), TokenKind::Symbol);
+            push(out, byte_at(start), byte_at(i), TokenKind::Symbol);
         }
     }
-    out
 }
 
 fn push(out: &mut Vec<Token>, start: usize, end: usize, kind: TokenKind) {
