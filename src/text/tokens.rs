@@ -91,24 +91,24 @@ fn tokenize_run(
         let c = chars[i].1;
         let start = i;
         if c.is_numeric() && !c.is_alphabetic() {
-            i = scan_number(&chars, i);
+            i = scan_number(chars, i);
             // "3rd", "1990s", "10km": digits running into letters make a word.
             if i < chars.len() && chars[i].1.is_alphabetic() {
-                i = scan_word(&chars, i);
+                i = scan_word(chars, i);
                 push(out, byte_at(start), byte_at(i), TokenKind::Word);
             } else {
                 push(out, byte_at(start), byte_at(i), TokenKind::Number);
             }
         } else if is_word_char(c) {
-            if let Some(end) = scan_initials(&chars, i) {
+            if let Some(end) = scan_initials(chars, i) {
                 i = end;
                 push(out, byte_at(start), byte_at(i), TokenKind::Word);
                 continue;
             }
-            i = scan_word(&chars, i);
+            i = scan_word(chars, i);
             split_clitics(text, out, byte_at(start), byte_at(i), &chars[start..i]);
-        } else if is_apostrophe(c) && i + 1 < chars.len() && is_clitic_after(&chars, i) {
-            i = scan_word(&chars, i + 1);
+        } else if is_apostrophe(c) && i + 1 < chars.len() && is_clitic_after(chars, i) {
+            i = scan_word(chars, i + 1);
             push(out, byte_at(start), byte_at(i), TokenKind::Clitic);
         } else if c.is_ascii_punctuation() || is_unicode_punct(c) {
             i += 1;
