@@ -328,7 +328,7 @@ def test_bad_argument_raises_naming_it(row, arg, value, error):
     assert arg in shown, f"error does not name {arg!r}: {shown}"
 
 
-def test_valid_arguments_of_each_row_work(tmp_path):
+def test_valid_arguments_of_each_row_work():
     # Guards the table: with only valid arguments, each row must not raise (the files
     # rows point at a missing path on purpose and raise OSError).
     for row in CALLABLES:
