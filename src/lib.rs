@@ -7,6 +7,7 @@ pub mod entities;
 pub mod keywords;
 pub mod lang;
 pub mod parallel;
+pub mod pipeline;
 pub mod sentences;
 pub mod text;
 

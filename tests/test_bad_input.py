@@ -279,6 +279,18 @@ def _frames_rows() -> list[Row]:
             {"texts": TEXTS},
             {"texts": "texts", "language": "language", "n_threads": "n_threads"},
         ),
+        Row(
+            "frames.entities_frame",
+            frames.entities_frame,
+            {"texts": TEXTS},
+            {**BATCH, "labels": "labels"},
+        ),
+        Row(
+            "frames.keywords_frame",
+            frames.keywords_frame,
+            {"texts": TEXTS},
+            {**BATCH, "top_k": "count", "method": "method"},
+        ),
     ]
 
 
@@ -295,6 +307,16 @@ def _dask_rows() -> list[Row]:
             {"texts": "texts", "language": "language"},
             allowed={("texts", what): lazy for what, _, _ in BAD["texts"] if "item" in what},
         ),
+        *[
+            Row(
+                f"dask.{name}",
+                getattr(rapidtext.dask, name),
+                {"texts": dask.bag.from_sequence(TEXTS)},
+                {"texts": "texts"},
+                allowed={("texts", what): lazy for what, _, _ in BAD["texts"] if "item" in what},
+            )
+            for name in ("entities", "keywords", "analyze")
+        ],
     ]
 
 

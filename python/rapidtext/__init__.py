@@ -10,6 +10,7 @@ from rapidtext._rapidtext import (
     Keyword,
     KeywordExtractor,
     Entity,
+    Pipeline,
     EntityTagger,
     Sentence,
     SentenceSplitter,
@@ -18,7 +19,10 @@ from rapidtext._rapidtext import (
     default_threads,
 )
 from rapidtext.entities import extract_entities
+from rapidtext.frames import entities_frame, keywords_frame, sentences_frame
 from rapidtext.keywords import extract_keywords, keyword_languages, keyword_methods
+from rapidtext.doc import Doc
+from rapidtext.pipeline import analyze, analyze_batch
 from rapidtext.sentences import split_sentences, supported_languages
 
 __all__ = [
@@ -32,10 +36,17 @@ __all__ = [
     "TfidfScorer",
     "__version__",
     "default_threads",
+    "Doc",
+    "Pipeline",
+    "analyze",
+    "analyze_batch",
     "extract_keywords",
     "keyword_languages",
     "keyword_methods",
     "extract_entities",
+    "entities_frame",
+    "keywords_frame",
+    "sentences_frame",
     "split_sentences",
     "supported_languages",
 ]

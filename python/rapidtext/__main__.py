@@ -1,4 +1,4 @@
-"""Command line: ``python -m rapidtext sentences FILE`` (``-`` reads stdin)."""
+"""Command line: ``python -m rapidtext analyze FILE`` (``-`` reads stdin; ``--help`` lists commands)."""
 
 from rapidtext.cli import main
 

@@ -6,6 +6,8 @@ from typing import Any, Literal, final
 
 from typing_extensions import Self, TypeAlias, disjoint_base
 
+from rapidtext.doc import Doc
+
 #: ``progress=``: False/None for none, True for a tqdm bar, or a callable given ``(done, total)``.
 _Progress: TypeAlias = bool | None | Callable[[int, int], object]
 
@@ -210,6 +212,16 @@ class KeywordExtractor:
 
         Missing values (None, NaN) give ``[]``; ``progress=True`` shows a tqdm bar.
         """
+    def extract_columns(
+        self,
+        texts: Iterable[str | None],
+        n_threads: int | None = None,
+        progress: _Progress = None,
+    ) -> dict[str, Any]:
+        """Columns for a long-format DataFrame, one row per keyword, best first within a
+        document: ``doc`` (position in ``texts``), ``rank`` (0 = best), ``score``,
+        ``count``, ``start``/``end`` of the first mention (int64/float64 numpy arrays) and
+        ``text`` (list of str). See :func:`rapidtext.frames.keywords_frame`."""
 
 @disjoint_base
 class CorpusScorer:
@@ -391,6 +403,16 @@ class EntityTagger:
         """Tag many texts in parallel without holding the GIL; results in input order.
 
         Missing values (None, NaN) give ``[]``; ``progress=True`` shows a tqdm bar."""
+    def tag_columns(
+        self,
+        texts: Iterable[str | None],
+        n_threads: int | None = None,
+        progress: _Progress = None,
+    ) -> tuple[dict[str, Any], list[str]]:
+        """Columns for a long-format DataFrame and the label names: ``doc`` (position in
+        ``texts``), ``start``, ``end`` (int64), ``label`` (int32 codes into the names, which
+        start with :attr:`labels`), ``score`` (float64) as numpy arrays, and ``text`` (list
+        of str). See :func:`rapidtext.frames.entities_frame`."""
     @staticmethod
     def train(
         examples: Iterable[tuple[str, Iterable[tuple[int, int, str]]]],
@@ -422,3 +444,94 @@ class EntityTagger:
         """A tagger from the bytes :meth:`to_bytes` returned."""
     def to_bytes(self) -> bytes:
         """The model file's bytes."""
+
+_Analysis: TypeAlias = Literal["sentences", "entities", "keywords"]
+
+@final
+class Pipeline:
+    """Sentences, entities and keywords of a text in one call, as a :class:`~rapidtext.Doc`.
+
+    Build it once and reuse it: it is immutable, safe to share between threads, and
+    pickles (for multiprocessing, Dask, Spark). The text is split into sentences once
+    and tokenized once; entity tagging and keyword scoring read the same tokens, and
+    keyword candidates never cross the sentences returned. Results equal those of
+    :class:`SentenceSplitter`, :class:`EntityTagger` and :class:`KeywordExtractor` run
+    alone with the same settings.
+
+    Args:
+        language: language code; ``None`` takes the language of the ``splitter`` or
+            ``extractor`` given, else ``"en"``. Must match the objects given.
+        analyses: names among ``"sentences"``, ``"entities"``, ``"keywords"``.
+            ``None`` runs every analysis available for ``language`` (entities: English
+            only; keywords: :func:`keyword_languages`; sentences:
+            :func:`supported_languages`) plus any given as an object.
+        entity_labels: keep only these entity labels (default: all).
+        keyword_method: one of :func:`keyword_methods` (default ``"rapidrank"``).
+        top_k: keywords per document (default 10).
+        ngram_range: ``(min, max)`` words per keyword (default ``(1, 3)``).
+        splitter, tagger, extractor: configured objects to use instead of the
+            defaults (custom abbreviations, phrase lists, stop words, a trained model).
+            The options above configure only the defaults: giving both raises ValueError.
+
+    Bad arguments raise TypeError (wrong type) or ValueError (unknown analysis or
+    language, options for an analysis not run), naming the argument.
+
+    >>> nlp = Pipeline(top_k=3)
+    >>> doc = nlp.analyze("Angela Merkel visited Paris. The visit to Paris was short.")
+    >>> [s.text for s in doc.sentences]
+    ['Angela Merkel visited Paris.', 'The visit to Paris was short.']
+    >>> [(e.text, e.label) for e in doc.entities]
+    [('Angela Merkel', 'PER'), ('Paris', 'LOC'), ('Paris', 'LOC')]
+    >>> [k.text for k in doc.keywords]
+    ['Angela Merkel', 'Paris', 'visit']
+    >>> docs = nlp.analyze_batch(["First text.", None, "Third."], n_threads=2)
+    """
+
+    def __new__(
+        cls,
+        language: str | None = None,
+        analyses: Iterable[_Analysis] | None = None,
+        *,
+        entity_labels: Iterable[str] | None = None,
+        keyword_method: str | None = None,
+        top_k: int | None = None,
+        ngram_range: tuple[int, int] | None = None,
+        splitter: SentenceSplitter | None = None,
+        tagger: EntityTagger | None = None,
+        extractor: KeywordExtractor | None = None,
+    ) -> Pipeline: ...
+    @staticmethod
+    def _from_parts(
+        language: str,
+        splitter: SentenceSplitter | None,
+        tagger: EntityTagger | None,
+        extractor: KeywordExtractor | None,
+    ) -> Pipeline:
+        """Rebuilds a pipeline from its parts (used by pickling)."""
+    @property
+    def language(self) -> str: ...
+    @property
+    def analyses(self) -> tuple[_Analysis, ...]:
+        """The analyses run, in the order sentences, entities, keywords."""
+    @property
+    def splitter(self) -> SentenceSplitter | None: ...
+    @property
+    def tagger(self) -> EntityTagger | None: ...
+    @property
+    def extractor(self) -> KeywordExtractor | None: ...
+    def analyze(self, text: str) -> Doc:
+        """The :class:`~rapidtext.Doc` of ``text``: its sentences, entities and keywords
+        (empty lists for analyses not run). Offsets are code points:
+        ``text[e.start:e.end] == e.text``."""
+    def analyze_batch(
+        self,
+        texts: Iterable[str | None],
+        n_threads: int | None = None,
+        progress: _Progress = None,
+    ) -> list[Doc]:
+        """Analyse many texts in parallel without holding the GIL; results in input order.
+
+        ``texts`` is any iterable of str (list, generator, pandas/polars Series);
+        missing values (None, NaN) give an empty ``Doc``. ``n_threads=None`` uses every
+        core (:func:`default_threads`). ``progress=True`` shows a tqdm bar.
+        """

@@ -15,11 +15,11 @@ reconstruction, so they are cheap to ship.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from rapidtext import frames
-from rapidtext._rapidtext import SentenceSplitter
+from rapidtext._rapidtext import EntityTagger, KeywordExtractor, Pipeline, SentenceSplitter
 
 
 def _is_bag(texts: Any) -> bool:
@@ -27,24 +27,41 @@ def _is_bag(texts: Any) -> bool:
 
 
 def _is_dask_series(texts: Any) -> bool:
-    return type(texts).__module__.startswith("dask") and hasattr(texts, "map_partitions") and hasattr(texts, "_meta")
+    # A Dask DataFrame also has partitions and a meta; only a Series is one column of texts.
+    return (
+        type(texts).__module__.startswith("dask")
+        and hasattr(texts, "map_partitions")
+        and getattr(getattr(texts, "_meta", None), "ndim", None) == 1
+    )
 
 
 def _apply(
     texts: Any,
-    frame: Callable[..., Any],
+    frame: Callable[..., Any] | None,
     batch: Callable[..., Any],
     n_threads: int | None,
 ) -> Any:
+    """Runs an analysis on each partition. A bag gets `batch(list of texts)`: one
+    result per text. A Dask Series gets `frame(pandas Series)`, a long DataFrame,
+    or without `frame` a Series of the per-text results of `batch` on the same index."""
     if _is_bag(texts):
         return texts.map_partitions(functools.partial(batch, n_threads=n_threads))
-    if _is_dask_series(texts):
-        per_partition = functools.partial(frame, n_threads=n_threads)
-        # The empty partition Dask keeps as `_meta` gives the result's exact columns.
-        return texts.map_partitions(per_partition, meta=per_partition(texts._meta))
-    raise TypeError(
-        f"texts must be a dask.dataframe Series or a dask.bag, not {type(texts).__name__}"
-    )
+    if not _is_dask_series(texts):
+        raise TypeError(
+            f"texts must be a dask.dataframe Series or a dask.bag, not {type(texts).__name__}"
+        )
+    if frame is None:
+        frame = functools.partial(_per_text, batch)
+    per_partition = functools.partial(frame, n_threads=n_threads)
+    # The empty partition Dask keeps as `_meta` gives the result's exact columns.
+    return texts.map_partitions(per_partition, meta=per_partition(texts._meta))
+
+
+def _per_text(batch: Callable[..., Any], texts: Any, n_threads: int | None) -> Any:
+    """`batch(texts)` as a pandas Series of objects on the index of `texts`."""
+    import pandas as pd
+
+    return pd.Series(batch(texts, n_threads=n_threads), index=texts.index, dtype=object)
 
 
 def sentences(
@@ -61,4 +78,62 @@ def sentences(
     return _apply(texts, frame, splitter.split_batch, n_threads)
 
 
-__all__ = ["sentences"]
+def entities(
+    texts: Any,
+    *,
+    tagger: EntityTagger | None = None,
+    labels: Iterable[str] | None = None,
+    n_threads: int | None = 1,
+) -> Any:
+    """Entities of every text: a lazy DataFrame (``doc``, ``start``, ``end``, ``text``,
+    ``label`` (categorical), ``score``) for a Dask Series, or a bag of ``list[Entity]``
+    for a Dask bag. ``tagger`` defaults to the bundled one; ``labels`` filters.
+
+    >>> ents = rapidtext.dask.entities(ddf["text"], labels=["PER", "ORG"])  # doctest: +SKIP
+    >>> ents.groupby("label", observed=True).size().compute()               # doctest: +SKIP
+    """
+    tagger = frames._entity_tagger(tagger, labels)
+    frame = functools.partial(frames.entities_frame, tagger=tagger)
+    return _apply(texts, frame, tagger.tag_batch, n_threads)
+
+
+def keywords(
+    texts: Any,
+    *,
+    extractor: KeywordExtractor | None = None,
+    top_k: int | None = None,
+    method: str | None = None,
+    n_threads: int | None = 1,
+) -> Any:
+    """Keywords of every text: a lazy DataFrame (``doc``, ``rank``, ``text``, ``score``,
+    ``count``, ``start``, ``end``; see :func:`rapidtext.frames.keywords_frame`) for a
+    Dask Series, or a bag of ``list[Keyword]`` for a Dask bag.
+
+    >>> bag = dask.bag.from_sequence(texts, npartitions=8)                  # doctest: +SKIP
+    >>> rapidtext.dask.keywords(bag, top_k=3).compute()                      # doctest: +SKIP
+    """
+    extractor = frames._keyword_extractor(extractor, top_k, method)
+    frame = functools.partial(frames.keywords_frame, extractor=extractor)
+    return _apply(texts, frame, extractor.extract_batch, n_threads)
+
+
+def analyze(
+    texts: Any,
+    *,
+    pipeline: Pipeline | None = None,
+    n_threads: int | None = 1,
+) -> Any:
+    """Every analysis of every text, as :class:`rapidtext.Doc` objects: a lazy Series of
+    ``Doc`` on the input's index for a Dask Series, or a bag of ``Doc`` for a Dask bag.
+    ``pipeline`` defaults to ``Pipeline()`` (everything, English).
+
+    >>> docs = rapidtext.dask.analyze(ddf["text"], pipeline=rapidtext.Pipeline(top_k=5))  # doctest: +SKIP
+    >>> docs.map(lambda d: len(d.entities)).sum().compute()                             # doctest: +SKIP
+    """
+    pipeline = pipeline if pipeline is not None else Pipeline()
+    if not isinstance(pipeline, Pipeline):
+        raise TypeError(f"pipeline must be a rapidtext.Pipeline, not {type(pipeline).__name__}")
+    return _apply(texts, None, pipeline.analyze_batch, n_threads)
+
+
+__all__ = ["analyze", "entities", "keywords", "sentences"]

@@ -2,12 +2,14 @@
 
 use std::path::PathBuf;
 
+use numpy::IntoPyArray;
 use pyo3::basic::CompareOp;
 use pyo3::exceptions::{PyOSError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyString, PyTuple};
 
 use super::arguments::Int;
+use super::columns::SpanColumns;
 use super::errors::value_error;
 use super::{batch, text};
 use crate::entities::rule_errors::RuleError;
@@ -125,7 +127,7 @@ impl Entity {
 }
 
 /// Builds the Python entities of one text from engine entities (byte spans).
-fn entities(py: Python<'_>, text: &str, found: Tagged) -> PyResult<Vec<Py<Entity>>> {
+pub(super) fn entities(py: Python<'_>, text: &str, found: Tagged) -> PyResult<Vec<Py<Entity>>> {
     let chars = text::char_spans(text, found.entities.iter().map(|e| e.span));
     found
         .entities
@@ -395,6 +397,57 @@ impl EntityTagger {
         )
     }
 
+    /// Long-format columns for a DataFrame and the label names: `doc` (position in
+    /// `texts`), `start`, `end`, `text`, `label` (int32 codes into the names), `score`.
+    #[pyo3(signature = (texts, n_threads = None, progress = None))]
+    fn tag_columns<'py>(
+        &self,
+        py: Python<'py>,
+        texts: &Bound<'py, PyAny>,
+        n_threads: Option<Int>,
+        progress: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<(Bound<'py, PyDict>, Vec<String>)> {
+        let texts = text::extract_texts(texts, "texts")?;
+        // Every label the tagger can return, so that all batches (and all partitions
+        // of a Dask frame) share one category list; a label outside it is appended.
+        let mut names = self.engine.labels();
+        let mut spans = SpanColumns::default();
+        let mut codes: Vec<i32> = Vec::new();
+        let mut scores: Vec<f64> = Vec::new();
+        let mut doc = 0;
+        // Rows are added chunk by chunk while the next chunk is tagged, so the engine's
+        // results for the whole batch are never all alive at once.
+        batch::run_converted(
+            py,
+            &texts,
+            n_threads,
+            progress,
+            |t| t.as_deref().map_or_else(Vec::new, |t| self.engine.tag(t)),
+            |_, t, entities| {
+                let doc_spans: Vec<Span> = entities.iter().map(|e| e.span).collect();
+                spans.push_doc(doc, t.as_deref().unwrap_or(""), &doc_spans);
+                doc += 1;
+                for e in entities {
+                    let code = match names.iter().position(|l| *l == e.label) {
+                        Some(code) => code,
+                        None => {
+                            names.push(e.label);
+                            names.len() - 1
+                        }
+                    };
+                    codes.push(i32::try_from(code).map_err(|_| value_error("too many labels"))?);
+                    scores.push(f64::from(e.score));
+                }
+                Ok(())
+            },
+        )?;
+        let columns = spans.into_dict(py, |doc| texts[doc].as_deref().unwrap_or(""))?;
+        columns.set_item("label", codes.into_pyarray(py))?;
+        columns.set_item("score", scores.into_pyarray(py))?;
+        let names = names.iter().map(|l| l.as_str().to_string()).collect();
+        Ok((columns, names))
+    }
+
     #[staticmethod]
     #[allow(clippy::too_many_arguments)] // the keyword arguments of the Python method
     #[pyo3(
@@ -585,6 +638,13 @@ impl EntityTagger {
                 .with_labels(labels),
             bundled,
         })
+    }
+}
+
+impl EntityTagger {
+    /// The engine, for a pipeline that runs it with other analyses.
+    pub(super) fn engine(&self) -> &Engine {
+        &self.engine
     }
 }
 

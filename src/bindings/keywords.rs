@@ -4,17 +4,20 @@
 use std::collections::HashSet;
 use std::sync::{Arc, RwLock};
 
+use numpy::IntoPyArray;
 use pyo3::basic::CompareOp;
 use pyo3::exceptions::{PyOSError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
-use pyo3::types::PyTuple;
+use pyo3::types::{PyDict, PyTuple};
 
 use super::arguments::Int;
+use super::columns::SpanColumns;
 use super::errors::value_error;
 use super::{batch, text};
 use crate::keywords::corpus::{CorpusScorer as Engine, Statistics, Weighting};
 use crate::keywords::{self, KeywordExtractor as Extractor, Method, Settings};
+use crate::text::Span;
 
 /// One keyword of a document; see `rapidtext/_rapidtext.pyi`.
 #[pyclass(frozen, module = "rapidtext._rapidtext")]
@@ -82,7 +85,8 @@ impl Keyword {
     }
 }
 
-fn to_python(
+/// Builds the Python keywords of one text from engine keywords (byte spans).
+pub(super) fn to_python(
     py: Python<'_>,
     text: &str,
     found: Vec<keywords::Keyword>,
@@ -239,6 +243,54 @@ impl KeywordExtractor {
             |t| self.engine.extract(t),
             |py, t, found| to_python(py, or_empty(t), found),
         )
+    }
+
+    /// Long-format columns for a DataFrame, one row per keyword: `doc` (position in
+    /// `texts`), `rank` (0 = best), `text`, `score`, `count`, and `start`/`end` of the
+    /// keyword's first mention.
+    #[pyo3(signature = (texts, n_threads = None, progress = None))]
+    fn extract_columns<'py>(
+        &self,
+        py: Python<'py>,
+        texts: &Bound<'py, PyAny>,
+        n_threads: Option<Int>,
+        progress: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        let texts = text::extract_texts(texts, "texts")?;
+        let mut rows = SpanColumns::default();
+        let (mut rank, mut score, mut count) = (Vec::new(), Vec::new(), Vec::new());
+        let mut doc = 0;
+        // Rows are added chunk by chunk while the next chunk is worked on.
+        batch::run_converted(
+            py,
+            &texts,
+            n_threads,
+            progress,
+            |t| {
+                t.as_deref()
+                    .map_or_else(Vec::new, |t| self.engine.extract(t))
+            },
+            |_, t, keywords| {
+                let first: Vec<Span> = keywords
+                    .iter()
+                    .map(|k| k.occurrences.first().copied().unwrap_or(Span::new(0, 0)))
+                    .collect();
+                for (i, k) in keywords.iter().enumerate() {
+                    rank.push(i as i64);
+                    score.push(k.score);
+                    count.push(k.count as i64);
+                }
+                let shown = keywords.into_iter().map(|k| k.text).collect();
+                rows.push_given(doc, or_empty(t), &first, shown);
+                doc += 1;
+                Ok(())
+            },
+        )?;
+        let columns = rows.into_dict(py, |doc| or_empty(&texts[doc]))?;
+        columns.set_item("rank", rank.into_pyarray(py))?;
+        columns.set_item("score", score.into_pyarray(py))?;
+        columns.set_item("count", count.into_pyarray(py))?;
+        Ok(columns)
     }
 
     fn __repr__(&self) -> String {
@@ -587,6 +639,13 @@ fn keyword_methods() -> Vec<&'static str> {
 #[pyfunction]
 fn keyword_languages() -> Vec<&'static str> {
     keywords::LANGUAGES.to_vec()
+}
+
+impl KeywordExtractor {
+    /// The engine, for a pipeline that runs it with other analyses.
+    pub(super) fn engine(&self) -> &Extractor {
+        &self.engine
+    }
 }
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {

@@ -7,6 +7,7 @@ mod columns;
 mod entities;
 mod errors;
 mod keywords;
+mod pipeline;
 mod sentences;
 mod text;
 
@@ -19,5 +20,6 @@ fn _rapidtext(m: &Bound<'_, PyModule>) -> PyResult<()> {
     sentences::register(m)?;
     keywords::register(m)?;
     entities::register(m)?;
+    pipeline::register(m)?;
     Ok(())
 }

@@ -72,7 +72,11 @@ impl Sentence {
 }
 
 /// Builds the Python sentences of one text from its byte spans.
-fn sentences(py: Python<'_>, text: &PyBackedStr, spans: Vec<Span>) -> PyResult<Vec<Py<Sentence>>> {
+pub(super) fn sentences(
+    py: Python<'_>,
+    text: &PyBackedStr,
+    spans: Vec<Span>,
+) -> PyResult<Vec<Py<Sentence>>> {
     let chars = text::char_spans(text, spans.iter().copied());
     // The caller's own `str`: slicing it copies code points, where building each piece
     // from the UTF-8 bytes would decode them again.
@@ -307,6 +311,11 @@ fn supported_languages() -> Vec<&'static str> {
 }
 
 impl SentenceSplitter {
+    /// The engine, for other analyses that split sentences (a pipeline).
+    pub(super) fn engine(&self) -> &Engine {
+        &self.engine
+    }
+
     /// The texts of a batch argument and their sentence spans (none for missing values).
     fn split_all(
         &self,

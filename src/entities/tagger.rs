@@ -19,7 +19,7 @@ use super::rule_errors::RuleError;
 use super::train::{self, EpochStats, Example, TrainError, TrainOptions, TrainReport};
 use super::user_rules::{RuleSources, UserRules};
 use super::{Entity, Label};
-use crate::text::tokens::tokenize;
+use crate::text::tokens::{tokenize, Token};
 
 /// The shipped English model (CoNLL-2003 + UNER EWT; see data/models/README.md).
 static BUNDLED_BYTES: &[u8] = include_bytes!("../../data/models/en_entities.rtner");
@@ -28,7 +28,7 @@ static BUNDLED_BYTES: &[u8] = include_bytes!("../../data/models/en_entities.rtne
 const MAX_FILE_BYTES: u64 = 1 << 30;
 
 /// Entities of one text with, for each, its alias group (names and user labels only).
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Tagged {
     pub entities: Vec<Entity>,
     pub aliases: Vec<Option<Alias>>,
@@ -142,12 +142,22 @@ impl EntityTagger {
 
     /// The entities of `text`, in text order, not overlapping, as byte spans.
     pub fn tag(&self, text: &str) -> Vec<Entity> {
-        self.entities(text)
+        self.entities(text, None)
     }
 
-    fn entities(&self, text: &str) -> Vec<Entity> {
+    /// `tokens` is `tokenize(text)` when the caller has it already; otherwise the
+    /// text is tokenized here, and only if the model is asked for any label.
+    fn entities(&self, text: &str, tokens: Option<&[Token]>) -> Vec<Entity> {
         let names = if self.model.labels.iter().any(|l| self.wants(l)) {
-            self.model.tag(text, &tokenize(text), Gazetteers::builtin())
+            let tokenized;
+            let tokens = match tokens {
+                Some(tokens) => tokens,
+                None => {
+                    tokenized = tokenize(text);
+                    &tokenized
+                }
+            };
+            self.model.tag(text, tokens, Gazetteers::builtin())
         } else {
             Vec::new()
         };
@@ -182,20 +192,30 @@ impl EntityTagger {
     /// `tag` plus each entity's alias group: acronyms defined in brackets and shortened
     /// mentions ("Merkel" after "Angela Merkel") share a group and a canonical span.
     pub fn tag_with_aliases(&self, text: &str) -> Tagged {
-        let entities = self.entities(text);
-        let named: Vec<usize> = (0..entities.len())
-            .filter(|&i| {
-                let l = &entities[i].label;
-                l.is_name() || matches!(l, Label::Custom(_))
-            })
-            .collect();
-        let subset: Vec<Entity> = named.iter().map(|&i| entities[i].clone()).collect();
-        let mut aliases = vec![None; entities.len()];
-        for (&i, alias) in named.iter().zip(group_aliases(text, &subset)) {
-            aliases[i] = Some(alias);
-        }
-        Tagged { entities, aliases }
+        with_aliases(text, self.entities(text, None))
     }
+
+    /// [`tag_with_aliases`](Self::tag_with_aliases) given `tokenize(text)` (shared
+    /// with keyword scoring by a [`crate::pipeline::Pipeline`]).
+    pub fn tag_with_aliases_tokens(&self, text: &str, tokens: &[Token]) -> Tagged {
+        with_aliases(text, self.entities(text, Some(tokens)))
+    }
+}
+
+/// `entities` of `text` with their alias groups (names and user labels only).
+fn with_aliases(text: &str, entities: Vec<Entity>) -> Tagged {
+    let named: Vec<usize> = (0..entities.len())
+        .filter(|&i| {
+            let l = &entities[i].label;
+            l.is_name() || matches!(l, Label::Custom(_))
+        })
+        .collect();
+    let subset: Vec<Entity> = named.iter().map(|&i| entities[i].clone()).collect();
+    let mut aliases = vec![None; entities.len()];
+    for (&i, alias) in named.iter().zip(group_aliases(text, &subset)) {
+        aliases[i] = Some(alias);
+    }
+    Tagged { entities, aliases }
 }
 
 /// Why a model file could not be loaded.

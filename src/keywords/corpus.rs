@@ -220,7 +220,8 @@ impl CorpusScorer {
             .iter()
             .filter(|(key, _)| keys.contains(key))
             .map(|(key, count)| self.weight(stats, key, *count, terms.length))
-            .sum()
+            // Not `sum()`: an empty f64 sum is -0.0, which would print as "-0.0".
+            .fold(0.0, |total, w| total + w)
     }
 
     /// The scorer and its statistics (if fitted) as JSON, everything needed to rebuild it.
@@ -329,6 +330,15 @@ mod tests {
         let keys: HashSet<String> = [s.query_key("solar panels")].into_iter().collect();
         assert!(s.query_score(&stats, &keys, texts[2]) > 0.0);
         assert_eq!(s.query_score(&stats, &keys, texts[0]), 0.0);
+    }
+
+    #[test]
+    fn a_document_without_the_query_scores_plus_zero() {
+        let scorer = scorer(Weighting::Tfidf);
+        let stats = Statistics::fit(&[scorer.document_terms("Solar panels are cheap.")]);
+        let keys: HashSet<String> = [scorer.query_key("wind turbines")].into();
+        let score = scorer.query_score(&stats, &keys, "Nothing about it here.");
+        assert_eq!(score.to_bits(), 0.0f64.to_bits());
     }
 
     #[test]

@@ -18,6 +18,7 @@ use rust_stemmers::Algorithm;
 use rustc_hash::FxHashSet;
 
 use crate::sentences::{NewlineMode, SentenceSplitter};
+use crate::text::tokens::{tokenize, Token};
 use crate::text::Span;
 use candidates::{Document, Reader};
 
@@ -218,6 +219,22 @@ impl KeywordExtractor {
 
     /// Reads `text` into words and candidates (shared with corpus statistics).
     pub fn read<'t>(&self, text: &'t str) -> Document<'t> {
+        self.read_split(text, &self.split(text), &tokenize(text))
+    }
+
+    /// The sentences keyword candidates stay within, by this extractor's own splitter.
+    pub fn split(&self, text: &str) -> Vec<Span> {
+        self.splitter.split(text)
+    }
+
+    /// Like [`read`](Self::read), with the sentence spans (sorted, byte offsets) and the
+    /// tokens (`tokenize(text)`) already computed, e.g. by a [`crate::pipeline::Pipeline`].
+    pub fn read_split<'t>(
+        &self,
+        text: &'t str,
+        sentences: &[Span],
+        tokens: &[Token],
+    ) -> Document<'t> {
         let reader = Reader {
             stopwords: &self.stopwords,
             algorithm: self.algorithm,
@@ -225,13 +242,26 @@ impl KeywordExtractor {
             min_n: self.settings.ngram_range.0,
             max_n: self.settings.ngram_range.1,
             whole_names: self.settings.language != "de",
+            titles: crate::lang::abbreviations::bundled(&self.settings.language).map(|d| &d.titles),
         };
-        reader.read(text, &self.splitter.split(text))
+        reader.read(text, sentences, tokens)
     }
 
     /// The `top_k` best keywords of `text` (the configured number when `None`).
     pub fn extract_top(&self, text: &str, top_k: Option<usize>) -> Vec<Keyword> {
-        let doc = self.read(text);
+        self.extract_split(text, &self.split(text), &tokenize(text), top_k)
+    }
+
+    /// Like [`extract_top`](Self::extract_top), with sentences and tokens already
+    /// computed (see [`read_split`](Self::read_split)).
+    pub fn extract_split(
+        &self,
+        text: &str,
+        sentences: &[Span],
+        tokens: &[Token],
+        top_k: Option<usize>,
+    ) -> Vec<Keyword> {
+        let doc = self.read_split(text, sentences, tokens);
         let scores = self.method.scores(&doc);
         select(&doc, &scores, top_k.unwrap_or(self.settings.top_k))
     }

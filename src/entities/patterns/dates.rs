@@ -4,8 +4,8 @@
 //! May"), decades, centuries, "today", and durations ("three years ago").
 
 use super::numbers::{
-    amount_at, counts_something, duration_approximator_start, is_year, ordinal_at, parse_numeral,
-    reads_as_number,
+    amount_at, article_duration, counts_something, duration_approximator_start, is_year,
+    ordinal_at, parse_numeral, reads_as_number,
 };
 use super::scan::Scan;
 use super::Candidate;
@@ -89,7 +89,15 @@ const DURATION_UNITS: &[&str] = &[
     "centuries",
     "fortnight",
     "fortnights",
+    // Seasons counted ("five winters"); "springs" is left out (water, coils).
+    "summers",
+    "autumns",
+    "winters",
 ];
+
+/// Words that narrow a count of days or weeks ("2 business days", "ten working
+/// days"); the duration keeps them.
+const DAY_KINDS: &[&str] = &["business", "working", "calendar", "school", "trading"];
 
 static ISO_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -159,11 +167,34 @@ fn year_after(scan: &Scan, i: usize) -> Option<usize> {
     year_at(scan, i)
 }
 
+/// A day or a range of days in one month at `i` ("21", "3rd", "21–23",
+/// "3-5"): its end (exclusive). The range's second day must come later.
+fn days_at(scan: &Scan, i: usize) -> Option<usize> {
+    let day_end = day_at(scan, i)?;
+    let dash = day_end;
+    let second = dash + 1;
+    let range = matches!(scan.raw(dash), "-" | "\u{2013}")
+        && scan.glued(dash)
+        && scan.glued(second)
+        && day_at(scan, second).is_some()
+        && day_value(scan, second) > day_value(scan, i);
+    Some(if range { second + 1 } else { day_end })
+}
+
+/// The value of the day at `i` (0 if it is no day).
+fn day_value(scan: &Scan, i: usize) -> u64 {
+    let raw = scan.raw(i);
+    raw.parse()
+        .ok()
+        .or_else(|| ordinal_at(scan, i))
+        .unwrap_or(0)
+}
+
 /// A calendar date with a month name starting at `i`: "March 3", "March 3rd,
 /// 2026", "March 2026", "3 March 2026", "3rd of March". Its end (exclusive).
 fn calendar_date_end(scan: &Scan, i: usize) -> Option<usize> {
     if let Some((month_end, _)) = month_at(scan, i) {
-        if let Some(day_end) = day_at(scan, month_end) {
+        if let Some(day_end) = days_at(scan, month_end) {
             // "May 2020" is month + year; a day is at most two digits.
             return Some(year_after(scan, day_end).unwrap_or(day_end));
         }
@@ -172,7 +203,7 @@ fn calendar_date_end(scan: &Scan, i: usize) -> Option<usize> {
         }
         return year_after(scan, month_end);
     }
-    let day_end = day_at(scan, i)?;
+    let day_end = days_at(scan, i)?;
     let of = usize::from(scan.is(day_end, "of"));
     let (month_end, _) = month_at(scan, day_end + of)?;
     Some(year_after(scan, month_end).unwrap_or(month_end))
@@ -205,6 +236,17 @@ fn has_temporal_context(scan: &Scan, i: usize) -> bool {
     start > 0 && TEMPORAL_PREPOSITIONS.contains(&scan.lower(start - 1))
 }
 
+/// "the wettest March", "the best June": a superlative after "the" picks out
+/// one month among others, so the month is a date.
+fn after_superlative(scan: &Scan, i: usize) -> bool {
+    if i < 2 || !scan.is(i - 2, "the") {
+        return false;
+    }
+    let word = scan.lower(i - 1);
+    matches!(word, "best" | "worst" | "most" | "least")
+        || (word.len() > 4 && word.ends_with("est") && word.chars().all(char::is_alphabetic))
+}
+
 /// The first token of a DATE found at `i`, and its end (exclusive).
 fn date_at(scan: &Scan, i: usize) -> Option<(usize, usize, f32)> {
     if weekday_at(scan, i) {
@@ -231,8 +273,12 @@ fn date_at(scan: &Scan, i: usize) -> Option<(usize, usize, f32)> {
         // A lone month needs context, and "May I", "June Carter" are not dates.
         let named = scan.is_title_case(end) && !scan.starts_sentence(end);
         let pronoun = matches!(scan.lower(end), "i" | "we" | "you" | "he" | "she" | "they");
+        // "every May", "the wettest May" leave no room for the modal, so a
+        // pronoun may follow ("every April we travel").
+        let picked_out =
+            (i > 0 && matches!(scan.lower(i - 1), "every" | "each")) || after_superlative(scan, i);
         let context = has_temporal_context(scan, i) || (i > 0 && scan.is(i - 1, "for"));
-        if !abbreviated && !named && !pronoun && context {
+        if !abbreviated && !named && (picked_out || (!pronoun && context)) {
             return Some((modifier_start(scan, i), end, CONTEXT_SCORE));
         }
         return None;
@@ -250,7 +296,12 @@ fn date_at(scan: &Scan, i: usize) -> Option<(usize, usize, f32)> {
     }
     if SEASONS.contains(&scan.lower(i)) {
         let of = usize::from(scan.is(i + 1, "of"));
-        return year_at(scan, i + 1 + of).map(|end| (i, end, EXACT_SCORE));
+        if let Some(end) = year_at(scan, i + 1 + of) {
+            return Some((i, end, EXACT_SCORE));
+        }
+        // "next spring", "late summer": a season named from now.
+        let start = modifier_start(scan, i);
+        return (start < i).then_some((start, i + 1, CONTEXT_SCORE));
     }
     if let Some(end) = relative_period_end(scan, i) {
         return Some((i, end, CONTEXT_SCORE));
@@ -383,26 +434,39 @@ fn numeric_date(scan: &Scan, i: usize) -> Option<usize> {
     (year_ok && (plausible(a, b) || plausible(b, a))).then_some(i + 1)
 }
 
+/// A unit of a duration, also with "-old" glued on ("year-old").
+fn is_duration_unit(word: &str) -> bool {
+    DURATION_UNITS.contains(&word.strip_suffix("-old").unwrap_or(word))
+}
+
 /// A duration: "three years", "10 days ago", "a 10-year plan", "5 years old".
 fn duration_at(scan: &Scan, i: usize) -> Option<(usize, usize)> {
-    // "five-year": one token.
+    // "five-year", "five-year-old": one token.
     if let Some((number, unit)) = scan.lower(i).split_once('-') {
         let words = super::numbers::small_number_word(number).is_some();
-        return (words && DURATION_UNITS.contains(&unit)).then_some((i, i + 1));
+        return (words && is_duration_unit(unit)).then_some((i, i + 1));
+    }
+    if let Some((start, unit_end, relative)) = article_duration(scan, i, DURATION_UNITS) {
+        return Some((start, unit_end + usize::from(relative)));
     }
     let amount = amount_at(scan, i)?;
     if !reads_as_number(scan, i, &amount) || amount.numeral.is_some_and(|n| is_year(&n)) {
         return None;
     }
-    let next = amount.end;
+    let mut next = amount.end;
+    if DAY_KINDS.contains(&scan.lower(next))
+        && matches!(scan.lower(next + 1), "day" | "days" | "week" | "weeks")
+    {
+        next += 1;
+    }
     let unit_end = if DURATION_UNITS.contains(&scan.lower(next)) {
         next + 1
     } else if scan.raw(next) == "-"
         && scan.glued(next)
         && scan.glued(next + 1)
-        && DURATION_UNITS.contains(&scan.lower(next + 1))
+        && is_duration_unit(scan.lower(next + 1))
     {
-        // "10-year", "10-year-old"
+        // "10-year", "38-year-old" ("year-old" is one token)
         if scan.raw(next + 2) == "-" && scan.glued(next + 2) && scan.is(next + 3, "old") {
             return Some((i, next + 4));
         }
@@ -514,5 +578,33 @@ mod tests {
         assert!(
             find("May I go? June Carter sang. 1996 was good. They march. Sunday Times.").is_empty()
         );
+    }
+
+    #[test]
+    fn day_ranges_in_a_month() {
+        assert_eq!(
+            find("The fair runs 12\u{2013}14 June; talks on 2-4 March 2027 and October 9-11."),
+            ["12\u{2013}14 June", "2-4 March 2027", "October 9-11"]
+        );
+        // The second day must come after the first.
+        assert_eq!(find("scores of 14-12 May"), ["12 May"]);
+    }
+
+    #[test]
+    fn lone_months_picked_out() {
+        assert_eq!(
+            find("It was the coldest January and the best May; every April we travel."),
+            ["January", "May", "April"]
+        );
+        assert!(find("The warmest Carter and the May government.").is_empty());
+    }
+
+    #[test]
+    fn kinds_of_days_and_counted_seasons() {
+        assert_eq!(
+            find("Refunds take 5 working days; she spent three summers there."),
+            ["5 working days", "three summers"]
+        );
+        assert!(find("The working days are long; two springs fed the pond.").is_empty());
     }
 }

@@ -50,6 +50,8 @@ const LABEL_NOUNS: &[&str] = &[
     "scene",
     "track",
     "route",
+    "junction",
+    "exit",
     "highway",
     "interstate",
     "flight",
@@ -100,6 +102,8 @@ const LABEL_NOUNS: &[&str] = &[
     "slot",
     "pin",
     "account",
+    // "gas mark 6": an oven setting.
+    "mark",
 ];
 
 /// Capitalised words that do not make the figure after them an identifier:
@@ -231,12 +235,33 @@ pub(super) fn is_numeric_label(scan: &Scan, i: usize) -> bool {
     if scan.glued(i) {
         return false;
     }
-    if LABEL_NOUNS.contains(&scan.lower(prev)) {
+    if is_label_noun(scan.lower(prev))
+        || names_a_place(scan, i)
+        || precedes_code_noun(scan, i)
+        || names_a_model(scan, i)
+        || is_version_figure(scan, i)
+        || is_short_code(scan, i)
+    {
         return true;
+    }
+    // "junctions 10 and 11", "pages 5, 7 and 9": figures listed after a label
+    // noun (a few back at most, so the look-back stays bounded).
+    let mut k = i;
+    for _ in 0..LISTED_FIGURES {
+        if k < 2
+            || !matches!(scan.lower(k - 1), "and" | "or" | "to" | ",")
+            || scan.kind(k - 2) != Some(TokenKind::Number)
+        {
+            break;
+        }
+        k -= 2;
+        if k > 0 && !scan.glued(k) && is_label_noun(scan.lower(k - 1)) {
+            return true;
+        }
     }
     // "No. 5", "p. 12": an abbreviation's dot separates noun and figure.
     if scan.raw(prev) == "." && prev > 0 && scan.glued(prev) {
-        return LABEL_NOUNS.contains(&scan.lower(prev - 1));
+        return is_label_noun(scan.lower(prev - 1));
     }
     // A name before the figure, even at a sentence start ("John 3:16"), once
     // function words are set aside.
@@ -244,6 +269,142 @@ pub(super) fn is_numeric_label(scan: &Scan, i: usize) -> bool {
         && scan.raw(prev).chars().any(char::is_uppercase)
         && !NOT_NAMES.contains(&scan.lower(prev));
     name_like && !super::money::is_currency_code(scan.raw(prev))
+}
+
+/// How many listed figures back a label noun still names them.
+const LISTED_FIGURES: usize = 4;
+
+/// A label noun, singular or plural ("page", "junctions").
+fn is_label_noun(word: &str) -> bool {
+    LABEL_NOUNS.contains(&word)
+        || word
+            .strip_suffix('s')
+            .is_some_and(|singular| LABEL_NOUNS.contains(&singular))
+}
+
+/// Words that end a street name.
+const STREET_WORDS: &[&str] = &[
+    "street",
+    "st",
+    "road",
+    "rd",
+    "avenue",
+    "ave",
+    "lane",
+    "ln",
+    "drive",
+    "dr",
+    "boulevard",
+    "blvd",
+    "way",
+    "place",
+    "square",
+    "court",
+    "terrace",
+    "crescent",
+    "close",
+    "highway",
+];
+
+/// A house number: the figure is followed by a capitalised street name ("221 Baker
+/// Street", "14 Elm Road", "1600 Pennsylvania Avenue").
+fn names_a_place(scan: &Scan, i: usize) -> bool {
+    (i + 1..=i + 3)
+        .take_while(|&k| scan.raw(k).starts_with(char::is_uppercase))
+        .any(|k| k > i + 1 && STREET_WORDS.contains(&scan.lower(k)))
+}
+
+/// An ordinal figure that opens a street name ("5th Avenue", "42nd Street").
+pub(super) fn starts_street_name(scan: &Scan, i: usize) -> bool {
+    scan.is_title_case(i + 1) && STREET_WORDS.contains(&scan.lower(i + 1))
+}
+
+/// Determiners before a model's name ("the 911 Carrera", "my 3 Series").
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "my", "your", "his", "her", "its", "our", "their", "new",
+];
+
+/// A figure between a determiner and a singular capitalised word is part of a
+/// product or model name ("the 911 Carrera", "a 747 Jumbo"); a plural after it
+/// is what is counted ("the 300 Spartans"), and months, units or codes keep
+/// their own reading.
+fn names_a_model(scan: &Scan, i: usize) -> bool {
+    let next = i + 1;
+    i > 0
+        && DETERMINERS.contains(&scan.lower(i - 1))
+        && scan.is_title_case(next)
+        && !scan.starts_sentence(next)
+        && !scan.lower(next).ends_with('s')
+        && !is_adjective_of_origin(scan.lower(next))
+        && !NOT_NAMES.contains(&scan.lower(next))
+        && !super::money::is_currency_code(scan.raw(next))
+}
+
+/// "American", "British", "Chinese", "Republican": capitalised adjectives of
+/// nation or party, told by their endings, describe what is counted ("the 50
+/// American states").
+fn is_adjective_of_origin(word: &str) -> bool {
+    ["an", "ish", "ese", "ic", "i"]
+        .iter()
+        .any(|ending| word.len() > ending.len() + 2 && word.ends_with(ending))
+}
+
+/// "the 4.0 plugin", "a 2.0 release": a figure ending in ".0" after a
+/// determiner and before a word names a version (an amount would rarely keep
+/// its ".0" without a unit, and units claim theirs first).
+fn is_version_figure(scan: &Scan, i: usize) -> bool {
+    scan.raw(i).ends_with(".0")
+        && i > 0
+        && DETERMINERS.contains(&scan.lower(i - 1))
+        && scan.kind(i + 1) == Some(TokenKind::Word)
+}
+
+/// "text JOIN to 84433", "reply STOP to 60060", "call 999": a figure that a
+/// message is sent to or a number that is dialled is a short code. Looks back
+/// at most three tokens.
+fn is_short_code(scan: &Scan, i: usize) -> bool {
+    const SEND: &[&str] = &["text", "txt", "sms", "reply", "send", "message"];
+    const DIAL: &[&str] = &["call", "dial", "ring", "phone"];
+    // A code is bare digits with nothing counted after it ("send it to 2000
+    // people" counts).
+    let raw = scan.raw(i);
+    let bare = raw.len() >= 3 && raw.bytes().all(|b| b.is_ascii_digit());
+    const NOT_COUNTED: &[&str] = &[
+        "to",
+        "for",
+        "and",
+        "or",
+        "now",
+        "free",
+        "if",
+        "when",
+        "from",
+        "on",
+        "at",
+        "in",
+        "with",
+        "before",
+        "after",
+        "immediately",
+        "today",
+    ];
+    let counts =
+        scan.kind(i + 1) == Some(TokenKind::Word) && !NOT_COUNTED.contains(&scan.lower(i + 1));
+    if !bare || counts {
+        return false;
+    }
+    let prev = scan.lower(i - 1);
+    DIAL.contains(&prev)
+        || (raw.len() >= 4
+            && prev == "to"
+            && (2..=3).any(|back| i >= back && SEND.contains(&scan.lower(i - back))))
+}
+
+/// A figure before "ZIP", "postcode" or "area code" is the code itself.
+fn precedes_code_noun(scan: &Scan, i: usize) -> bool {
+    let next = scan.lower(i + 1);
+    matches!(next, "zip" | "postcode" | "postal")
+        || (matches!(next, "area" | "dialling" | "dialing" | "country") && scan.is(i + 2, "code"))
 }
 
 fn is_joiner(s: &str) -> bool {
@@ -377,5 +538,27 @@ mod tests {
         assert!(label_at("3"));
         assert!(label_at("11"));
         assert!(!label_at("1996"));
+    }
+
+    fn label_at(text: &str, figure: &str) -> bool {
+        let scan = Scan::new(text);
+        let i = (0..scan.len()).find(|&i| scan.raw(i) == figure).unwrap();
+        is_numeric_label(&scan, i)
+    }
+
+    #[test]
+    fn models_versions_and_short_codes() {
+        assert!(label_at("He drove the 356 Speedster home.", "356"));
+        assert!(label_at("Install the 3.0 update first.", "3.0"));
+        assert!(label_at("Text WIN to 80800 now.", "80800"));
+        assert!(label_at("In an emergency call 999.", "999"));
+        assert!(label_at("Set it to gas mark 4.", "4"));
+        // Counted things, plurals and adjectives of origin stay counts.
+        assert!(!label_at("the 300 Spartans fought", "300"));
+        assert!(!label_at("the 50 American states", "50"));
+        assert!(!label_at("the 3.5 stars it got", "3.5"));
+        assert!(!label_at("Send it to 2000 people.", "2000"));
+        assert!(!label_at("call 3 friends", "3"));
+        assert!(label_at("call 112 if you can", "112"));
     }
 }

@@ -247,6 +247,45 @@ mod tests {
     }
 
     #[test]
+    fn addresses_listed_labels_and_codes_are_not_counts() {
+        assert!(find("Exits 4 and 5 lead to 1600 Pennsylvania Avenue, ZIP 20500.").is_empty());
+        assert!(find("Dial the 415 area code, then see pages 3, 8 or 12.").is_empty());
+        assert_eq!(find("They sold 40 Oak trees."), ["40/CARDINAL"]);
+    }
+
+    #[test]
+    fn halves_articles_and_approximate_clock_times() {
+        assert_eq!(
+            find("It took two and a half years, then half an hour; half a pear."),
+            ["two and a half years/DATE", "half an hour/TIME"]
+        );
+        assert_eq!(
+            find("Prices fell within a month, a decade later, and cost $5 a week."),
+            ["a month/DATE", "a decade later/DATE", "$5/MONEY"]
+        );
+        assert_eq!(
+            find("We land around 6:45 a.m. and leave at 1800 UTC."),
+            ["around 6:45 a.m./TIME", "1800 UTC/TIME"]
+        );
+    }
+
+    #[test]
+    fn fractions_closing_a_clause_seasons_and_grouped_ordinals() {
+        assert_eq!(
+            find("Costs rose by a third. The first half of them left."),
+            ["a third/CARDINAL", "first/ORDINAL"]
+        );
+        assert_eq!(
+            find("The 10,000th visitor came last winter, a 45-year-old teacher."),
+            ["10,000th/ORDINAL", "last winter/DATE", "45-year-old/DATE"]
+        );
+        assert_eq!(
+            find("Over the past 48 hours it was expected to last 12 days."),
+            ["past 48 hours/TIME", "12 days/DATE"]
+        );
+    }
+
+    #[test]
     fn label_filter_does_not_expose_inner_numbers() {
         let text = "It cost $4.5 billion and 7 more.";
         let found = find_patterns(text, &[Label::Cardinal]);

@@ -122,6 +122,9 @@ pub(super) fn scale_word(word: &str) -> Option<f64> {
         "million" | "mn" | "mln" => 1e6,
         "billion" | "bn" | "bln" => 1e9,
         "trillion" | "tn" => 1e12,
+        // Indian English: a lakh is 100,000, a crore 10 million.
+        "lakh" | "lakhs" => 1e5,
+        "crore" | "crores" => 1e7,
         _ => return None,
     })
 }
@@ -166,6 +169,19 @@ pub(super) struct Amount {
 /// "a million"), or a vague plural ("thousands", "tens of thousands").
 /// Looks at a bounded number of tokens per word of the amount.
 pub(super) fn amount_at(scan: &Scan, i: usize) -> Option<Amount> {
+    let mut amount = whole_amount_at(scan, i)?;
+    // "six and a half", "2 and a half": the half belongs to the amount (and to
+    // the unit after it: "six and a half hours").
+    if scan.is(amount.end, "and") && scan.is(amount.end + 1, "a") && scan.is(amount.end + 2, "half")
+    {
+        amount.end += 3;
+        amount.value += 0.5;
+        amount.numeral = None;
+    }
+    Some(amount)
+}
+
+fn whole_amount_at(scan: &Scan, i: usize) -> Option<Amount> {
     match scan.kind(i)? {
         TokenKind::Number => {
             let numeral = parse_numeral(scan.raw(i))?;
@@ -201,6 +217,18 @@ fn words_amount_at(scan: &Scan, i: usize) -> Option<Amount> {
         return Some(Amount {
             end,
             value: f64::NAN,
+            numeral: None,
+            in_words: true,
+        });
+    }
+    if first == "half" && matches!(scan.lower(i + 1), "a" | "an") {
+        // "half a million"; "half an hour", "half a percentage point" count one half
+        // of the unit after them (see `is_bare_half`).
+        let scale = scale_word(scan.lower(i + 2))
+            .filter(|_| matches!(scan.lower(i + 2), "thousand" | "million" | "billion"));
+        return Some(Amount {
+            end: i + 2 + usize::from(scale.is_some()),
+            value: 0.5 * scale.unwrap_or(1.0),
             numeral: None,
             in_words: true,
         });
@@ -341,14 +369,48 @@ pub(super) fn approximator_start(scan: &Scan, i: usize) -> usize {
 }
 
 /// Like [`approximator_start`] for a span of time, where "over" means
-/// "during" ("over 25 years") rather than "more than".
+/// "during" ("over 25 years") rather than "more than", and "last"/"next"/"past"
+/// belong to the span.
 pub(super) fn duration_approximator_start(scan: &Scan, i: usize) -> usize {
     let start = approximator_start(scan, i);
     if start + 1 == i && scan.is(start, "over") {
         i
+    } else if start == i
+        && i > 1
+        && matches!(scan.lower(i - 1), "last" | "next" | "past")
+        && scan.is(i - 2, "the")
+    {
+        // "the last 30 days", "the next 12 hours": the span named from now ("to last
+        // six weeks" is the verb).
+        i - 1
     } else {
         start
     }
+}
+
+/// "in a week", "more than a decade", "a year earlier", "within an hour": an
+/// article counting one `units` word where a preposition, an approximator or
+/// "ago"/"later"/"earlier" makes it a span of time ("$99 a year" and "twice a
+/// week" are rates). The span's first token, the end (exclusive) of its unit, and
+/// whether "ago"/"later"/"earlier" follows.
+pub(super) fn article_duration(
+    scan: &Scan,
+    i: usize,
+    units: &[&str],
+) -> Option<(usize, usize, bool)> {
+    let halved = i > 0 && scan.is(i - 1, "half");
+    if halved || !matches!(scan.lower(i), "a" | "an") || !units.contains(&scan.lower(i + 1)) {
+        return None;
+    }
+    let unit_end = i + 2;
+    let relative = matches!(scan.lower(unit_end), "ago" | "later" | "earlier");
+    let start = duration_approximator_start(scan, i);
+    let after_preposition = i > 0
+        && matches!(
+            scan.lower(i - 1),
+            "in" | "for" | "within" | "over" | "after" | "under"
+        );
+    (relative || start < i || after_preposition).then_some((start, unit_end, relative))
 }
 
 /// An amount can stand as CARDINAL (or carry a unit) only if its words are not
@@ -367,13 +429,27 @@ pub(super) fn reads_as_number(scan: &Scan, i: usize, amount: &Amount) -> bool {
                 "another", "'s", "can", "could", "must", "should", "would", "might", "may", "will",
                 "shall", "ought", "needs",
             ];
-            let before = i > 0 && BEFORE.contains(&scan.lower(i - 1));
+            // "the first one", "the biggest one", "the other one": a word that
+            // picks one out makes it the pronoun.
+            let before = i > 0
+                && (BEFORE.contains(&scan.lower(i - 1))
+                    || ordinal_at(scan, i - 1).is_some()
+                    || picks_out_one(scan.lower(i - 1)));
             if before || AFTER.contains(&scan.lower(i + 1)) {
                 return false;
             }
         }
     }
     true
+}
+
+/// Words before the pronoun "one" that pick it out among others ("the last
+/// one", "the same one", "the biggest one").
+fn picks_out_one(word: &str) -> bool {
+    matches!(
+        word,
+        "last" | "next" | "other" | "same" | "right" | "wrong" | "new" | "old" | "best" | "worst"
+    ) || (word.len() > 4 && word.ends_with("est") && word.chars().all(char::is_alphabetic))
 }
 
 /// CARDINAL: amounts that nothing longer claims. Identifiers ("page 5",
@@ -404,11 +480,12 @@ pub(super) fn cardinals(scan: &Scan, out: &mut Vec<Candidate>) {
         if reads_as_number(scan, i, &amount)
             && !identifiers::is_numeric_label(scan, i)
             && !after_apostrophe
+            && !is_bare_half(scan, i, &amount)
         {
             let bare_year = amount.numeral.is_some_and(|n| is_year(&n));
             if !bare_year || counts_something(scan, amount.end) {
                 let mut start = approximator_start(scan, i);
-                if start == i && has_minus_sign(scan, i) {
+                if start == i && (has_minus_sign(scan, i) || after_minus_word(scan, i)) {
                     start = i - 1;
                 }
                 let end = ratio_end(scan, &amount).unwrap_or(amount.end);
@@ -421,6 +498,12 @@ pub(super) fn cardinals(scan: &Scan, out: &mut Vec<Candidate>) {
         }
         i = amount.end;
     }
+}
+
+/// "half a" / "half an" with no scale word: a count only with the unit after it
+/// ("half an hour"), never alone ("half an apple").
+pub(super) fn is_bare_half(scan: &Scan, i: usize, amount: &Amount) -> bool {
+    scan.is(i, "half") && amount.end == i + 2
 }
 
 /// Denominators of fractions in words ("a third of", "two-thirds").
@@ -445,14 +528,17 @@ fn is_denominator(word: &str) -> bool {
 }
 
 /// A fraction in words at `i`: "two-thirds", or "half" / "a third" / "one
-/// quarter" followed by "of" (without it, "a third time" is an ordinal). Its
-/// end (exclusive).
+/// quarter" followed by "of" or closing a clause. Its end (exclusive).
 fn fraction_end(scan: &Scan, i: usize) -> Option<usize> {
     if scan.kind(i) != Some(TokenKind::Word) {
         return None;
     }
     let word = scan.lower(i);
-    if word == "half" && scan.is(i + 1, "of") {
+    // "the second half of the year" is a part, not a count.
+    let part_of_whole = i > 0
+        && (matches!(scan.lower(i - 1), "the" | "this" | "that")
+            || ordinal_at(scan, i - 1).is_some());
+    if word == "half" && scan.is(i + 1, "of") && !part_of_whole {
         return Some(i + 1);
     }
     if let Some((count, denominator)) = word.split_once('-') {
@@ -460,7 +546,14 @@ fn fraction_end(scan: &Scan, i: usize) -> Option<usize> {
         return (counted && is_denominator(denominator)).then_some(i + 1);
     }
     let counted = word == "a" || small_number_word(word).is_some_and(|v| (1..=10).contains(&v));
-    (counted && is_denominator(scan.lower(i + 1)) && scan.is(i + 2, "of")).then_some(i + 2)
+    // "a third of", or a fraction closing its clause ("grew by a quarter."); "a
+    // third time" is an ordinal.
+    let closes = scan.is(i + 2, "of")
+        || !matches!(
+            scan.kind(i + 2),
+            Some(TokenKind::Word | TokenKind::Number | TokenKind::Clitic)
+        );
+    (counted && is_denominator(scan.lower(i + 1)) && closes).then_some(i + 2)
 }
 
 /// "one in five", "9.5 out of 10": a ratio of two small amounts is one CARDINAL.
@@ -491,8 +584,13 @@ pub(super) fn counts_something(scan: &Scan, next: usize) -> bool {
         && !NOT_NOUNS.contains(&word)
 }
 
+/// "fell to minus 5": the word "minus" as a sign, not as subtraction ("10 minus 5").
+fn after_minus_word(scan: &Scan, i: usize) -> bool {
+    i > 0 && scan.is(i - 1, "minus") && (i < 2 || scan.kind(i - 2) != Some(TokenKind::Number))
+}
+
 /// "-5" with the sign glued to the figure and nothing glued before the sign.
-fn has_minus_sign(scan: &Scan, i: usize) -> bool {
+pub(super) fn has_minus_sign(scan: &Scan, i: usize) -> bool {
     i > 0 && scan.glued(i) && matches!(scan.raw(i - 1), "-" | "\u{2212}") && !scan.glued(i - 1)
 }
 
@@ -543,12 +641,19 @@ pub(super) fn ordinal_word(word: &str) -> Option<u32> {
 
 /// The value of a figure ordinal with the right suffix ("1st", "22nd", "13th").
 pub(super) fn ordinal_figure(word: &str) -> Option<u64> {
-    let split = word.find(|c: char| !c.is_ascii_digit())?;
+    let split = word.find(|c: char| !(c.is_ascii_digit() || c == ','))?;
     let (digits, suffix) = word.split_at(split);
     if digits.is_empty() || (digits.len() > 1 && digits.starts_with('0')) {
         return None;
     }
-    let n: u64 = digits.parse().ok()?;
+    // "1,000th": thousands separators only between groups of three.
+    let mut groups = digits.split(',');
+    let head = groups.next()?;
+    let grouped = groups.all(|g| g.len() == 3);
+    if head.is_empty() || head.len() > 3 && digits.contains(',') || !grouped {
+        return None;
+    }
+    let n: u64 = digits.replace(',', "").parse().ok()?;
     let expected = match (n % 100, n % 10) {
         (11..=13, _) => "th",
         (_, 1) => "st",
@@ -579,6 +684,13 @@ pub(super) fn ordinals(scan: &Scan, out: &mut Vec<Candidate>) {
         if in_words && scan.is_title_case(i) && !scan.starts_sentence(i) {
             continue;
         }
+        // "5th Avenue", "42nd Street": an ordinal inside a street name.
+        if identifiers::starts_street_name(scan, i) {
+            continue;
+        }
+        if scan.is(i, "second") && is_verb_second(scan, i) {
+            continue;
+        }
         if scan.is(i, "second")
             && i > 0
             && ["a", "per", "one", "split", "each", "every", "the"].contains(&scan.lower(i - 1))
@@ -592,6 +704,44 @@ pub(super) fn ordinals(scan: &Scan, out: &mut Vec<Candidate>) {
             ORDINAL_SCORE,
         ));
     }
+}
+
+/// "second" as the verb ("I second that", "could you second the motion",
+/// "to second it"): after a subject pronoun or a modal, or after "to" with an
+/// object next; or before a motion ("second the proposal"). Never after an
+/// article ("the second that", "a second"); "finished second this year" keeps
+/// the ordinal.
+fn is_verb_second(scan: &Scan, i: usize) -> bool {
+    // "he"/"she" would take "seconds".
+    const SUBJECTS: &[&str] = &["i", "we", "you", "they"];
+    const MODALS: &[&str] = &[
+        "will", "would", "could", "can", "shall", "should", "may", "might", "must", "'ll", "'d",
+        "n't", "did", "do", "does",
+    ];
+    const OBJECTS: &[&str] = &[
+        "that", "this", "it", "him", "her", "them", "the", "his", "their", "our", "my", "your",
+    ];
+    const MOTIONS: &[&str] = &[
+        "motion",
+        "proposal",
+        "nomination",
+        "amendment",
+        "resolution",
+        "bill",
+        "suggestion",
+    ];
+    let prev = if i > 0 { scan.lower(i - 1) } else { "" };
+    if matches!(prev, "the" | "a" | "per" | "each" | "every" | "one") {
+        return false;
+    }
+    let next = scan.lower(i + 1);
+    let object_follows = OBJECTS.contains(&next);
+    let motion_follows = matches!(next, "the" | "his" | "her" | "their" | "this" | "that")
+        && MOTIONS.contains(&scan.lower(i + 2));
+    SUBJECTS.contains(&prev)
+        || MODALS.contains(&prev)
+        || (prev == "to" && object_follows)
+        || motion_follows
 }
 
 /// "the second time" is an ordinal; "a second", "per second" are time.
@@ -659,6 +809,15 @@ mod tests {
             ]
         );
         assert_eq!(
+            find("It fell to minus 3, and 10 minus 4 is 6."),
+            [
+                ("minus 3", Label::Cardinal),
+                ("10", Label::Cardinal),
+                ("4", Label::Cardinal),
+                ("6", Label::Cardinal)
+            ]
+        );
+        assert_eq!(
             find("It fell to -5 overnight, two million left."),
             [("-5", Label::Cardinal), ("two million", Label::Cardinal)]
         );
@@ -687,5 +846,38 @@ mod tests {
             ]
         );
         assert_eq!(find("the second time"), [("second", Label::Ordinal)]);
+    }
+
+    #[test]
+    fn second_as_a_verb() {
+        assert!(find("We second the nomination. I'll second it. They second that.").is_empty());
+        assert!(find("Would you second the amendment?").is_empty());
+        assert_eq!(
+            find("She came second this year and rose to second place."),
+            [("second", Label::Ordinal), ("second", Label::Ordinal)]
+        );
+    }
+
+    #[test]
+    fn one_picked_out_is_a_pronoun() {
+        assert_eq!(
+            find("Take the third one, not the biggest one or the other one; one more came."),
+            [("third", Label::Ordinal), ("one", Label::Cardinal)]
+        );
+    }
+
+    #[test]
+    fn indian_scales() {
+        let scan = Scan::new("3 crore and 50 lakh");
+        assert_eq!(amount_at(&scan, 0).map(|a| a.value), Some(3e7));
+        assert_eq!(amount_at(&scan, 3).map(|a| a.value), Some(5e6));
+    }
+
+    #[test]
+    fn ordinals_in_street_names() {
+        assert_eq!(
+            find("Walk to 3rd Street, then take the 2nd left."),
+            [("2nd", Label::Ordinal)]
+        );
     }
 }
