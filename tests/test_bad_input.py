@@ -120,6 +120,7 @@ class Row:
     allowed: dict[tuple[str, str], str] = field(default_factory=dict)
 
 
+PIPELINE = rapidtext.Pipeline()
 SPLITTER = SentenceSplitter()
 TAGGER = EntityTagger()
 EXTRACTOR = KeywordExtractor()
@@ -266,6 +267,35 @@ CALLABLES: list[Row] = [
             Row(f"{name}.load", type(scorer).load, {"path": "/nonexistent"}, {"path": "path"}),
         )
     ],
+]
+
+
+PIPELINE_OPTIONS = {
+    "language": "language",
+    "entity_labels": "labels",
+    "keyword_method": "method",
+    "top_k": "count",
+    "ngram_range": "ngram_range",
+}
+NONE_LANGUAGE = {("language", "None"): "None takes the language of the given parts (or en)"}
+CALLABLES += [
+    Row("Pipeline", rapidtext.Pipeline, {}, PIPELINE_OPTIONS, NONE_LANGUAGE),
+    Row("Pipeline.analyze", PIPELINE.analyze, {"text": TEXT}, {"text": "text"}),
+    Row("Pipeline.analyze_batch", PIPELINE.analyze_batch, {"texts": TEXTS}, BATCH),
+    Row(
+        "analyze",
+        rapidtext.analyze,
+        {"text": TEXT},
+        {"text": "text", **PIPELINE_OPTIONS},
+        NONE_LANGUAGE,
+    ),
+    Row(
+        "analyze_batch",
+        rapidtext.analyze_batch,
+        {"texts": TEXTS},
+        {"texts": "texts", **PIPELINE_OPTIONS},
+        NONE_LANGUAGE,
+    ),
 ]
 
 
