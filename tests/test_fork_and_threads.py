@@ -14,7 +14,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from rapidtext import EntityTagger, KeywordExtractor, SentenceSplitter, TfidfScorer
+from rapidtext import EntityTagger, KeywordExtractor, Pipeline, SentenceSplitter, TfidfScorer
 
 DOCS = [
     f"Dr. Smith wrote report {i}. It was late! Was it 3.5 p.m.? Zoë said “yes.”\nNext line {i}."
@@ -25,18 +25,25 @@ SPLITTER = SentenceSplitter("en")
 TAGGER = EntityTagger()
 EXTRACTOR = KeywordExtractor()
 SCORER = TfidfScorer().fit(DOCS[:50])
+PIPELINE = Pipeline()
 
 # Each analysis as (one text -> result, (texts, n_threads, progress) -> results).
 ANALYSES = {
     "sentences": (SPLITTER.split, SPLITTER.split_batch),
     "entities": (TAGGER.tag, TAGGER.tag_batch),
     "keywords": (EXTRACTOR.extract, EXTRACTOR.extract_batch),
+    "pipeline": (PIPELINE.analyze, PIPELINE.analyze_batch),
     "tfidf": (
         lambda text: SCORER.score(["solar panels", "Paris"], [text])[0],
         lambda texts, n_threads=None: SCORER.score(["solar panels", "Paris"], texts, n_threads),
     ),
 }
-BATCHED = ["sentences", "entities", "keywords"]  # the ones with progress= and Ctrl-C checks
+BATCHED = [
+    "sentences",
+    "entities",
+    "keywords",
+    "pipeline",
+]  # the ones with progress= and Ctrl-C checks
 # Seconds before a hung child or an ignored Ctrl-C counts as a failure: far above the
 # real durations (well under a second), so a slow machine does not fail the test.
 GENEROUS = 60
