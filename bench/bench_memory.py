@@ -30,6 +30,16 @@ ANALYSES = {
         "a.split",
         "a.split_batch",
     ),
+    "entities": (
+        "from rapidtext import EntityTagger; a = EntityTagger()",
+        "a.tag",
+        "a.tag_batch",
+    ),
+    "keywords": (
+        "from rapidtext import KeywordExtractor; a = KeywordExtractor()",
+        "a.extract",
+        "a.extract_batch",
+    ),
 }
 
 CHILD = """
@@ -94,7 +104,8 @@ def main() -> None:
     parser.add_argument("--analyses", nargs="*", default=list(ANALYSES), choices=list(ANALYSES))
     args = parser.parse_args()
     print(
-        f"{'analysis':<10} {'100MB text: peak/input':>24} {'10^6 texts: peak/input':>24} {'leak: RSS growth':>18}"
+        f"{'analysis':<10} {f'{args.mb} MB text: peak/input':>24} "
+        f"{f'{args.short:,} texts: peak/input':>28} {f'leak ({args.repeats:,} batches)':>24}"
     )
     for name in args.analyses:
         r = measure(name, args.mb, args.short, args.repeats)
@@ -103,8 +114,9 @@ def main() -> None:
         many_x = (many["peak_mb"] - many["base_mb"]) / many["input_mb"]
         growth = leak["end_mb"] - leak["start_mb"]
         print(
-            f"{name:<10} {big_x:>20.2f}x ({big['input_mb']:.0f} MB) {many_x:>20.2f}x ({many['input_mb']:.0f} MB)"
-            f" {growth:>+14.1f} MB"
+            f"{name:<10} {big_x:>16.2f}x ({big['input_mb']:.0f} MB) {many_x:>20.2f}x ({many['input_mb']:.0f} MB)"
+            f" {growth:>+18.1f} MB",
+            flush=True,
         )
     print(
         "peak/input = (peak RSS - RSS before the call) / input size in UTF-8; "

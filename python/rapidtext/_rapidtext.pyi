@@ -61,7 +61,8 @@ class SentenceSplitter:
             - ``"ignore"``: a single line break is read as a space.
 
     The splitter never rewrites text: each :class:`Sentence` is a span of the
-    input, with surrounding whitespace excluded. Every language has compiled-in
+    input, with surrounding whitespace excluded (whitespace is what ``str.isspace()``
+    counts, for every analysis). Every language has compiled-in
     abbreviations; terminators of other scripts (``。！？ । ۔ ؟ ։ ። ။``, Greek ``;``)
     are recognised. For English, gaps that no terminator marks ("We met at the office
     Thanks for coming") are scored by a small compiled-in model trained on UD English-EWT.

@@ -79,7 +79,10 @@ def _texts_arg(texts: Any) -> Any:
         return texts
     if hasattr(texts, "to_list"):  # polars Series
         return texts.to_list()
-    return list(texts)
+    try:
+        return list(texts)
+    except TypeError:
+        raise TypeError(f"texts must be an iterable of str, not {type(texts).__name__}") from None
 
 
 def _entity_tagger(tagger: EntityTagger | None, labels: Iterable[str] | None) -> EntityTagger:

@@ -33,6 +33,8 @@ def extract_keywords(
     for name, value in (("language", language), ("method", method)):
         if not isinstance(value, str):
             raise TypeError(f"{name} must be str, not {type(value).__name__}")
+    if not isinstance(ngram_range, (tuple, list)):
+        raise TypeError(f"ngram_range must be a (min, max) tuple, not {type(ngram_range).__name__}")
     if extra_stopwords is not None:
         extractor = KeywordExtractor(
             language, method=method, ngram_range=ngram_range, extra_stopwords=extra_stopwords

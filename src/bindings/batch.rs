@@ -1,11 +1,13 @@
 //! Running a batch from Python: the GIL is released for the work, Ctrl-C is
 //! checked between chunks, and `n_threads` is validated in one place.
 
-use pyo3::exceptions::PyValueError;
+use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
+use pyo3::types::PyBool;
 
 use pyo3::pybacked::PyBackedStr;
 
+use super::arguments::Int;
 use super::errors::{batch_error, guard};
 use super::text;
 use crate::parallel::{self, BatchError};
@@ -32,7 +34,7 @@ pub fn run_one<R: Send>(
 pub fn run_texts<R, O, F, C>(
     py: Python<'_>,
     texts: &Bound<'_, PyAny>,
-    n_threads: Option<i64>,
+    n_threads: Option<Int>,
     progress: Option<&Bound<'_, PyAny>>,
     work: F,
     convert: C,
@@ -55,14 +57,14 @@ where
 }
 
 /// Checks `n_threads` (None means every core).
-pub fn thread_count(n_threads: Option<i64>) -> PyResult<Option<usize>> {
-    match n_threads {
-        None => Ok(None),
-        Some(n) if n >= 1 => Ok(Some(usize::try_from(n).unwrap_or(usize::MAX).min(1024))),
-        Some(n) => Err(PyValueError::new_err(format!(
-            "n_threads must be a positive integer or None, got {n}"
-        ))),
-    }
+/// More threads than this are capped (each has a stack and the cores are fewer).
+const MAX_THREADS: usize = 1024;
+
+/// Checks `n_threads` (None means every core); larger than [`MAX_THREADS`] is capped.
+pub fn thread_count(n_threads: Option<Int>) -> PyResult<Option<usize>> {
+    n_threads
+        .map(|n| Ok(n.positive("n_threads")?.min(MAX_THREADS)))
+        .transpose()
 }
 
 /// Maps `work` over `items` without the GIL, in input order. `progress` is the
@@ -71,7 +73,7 @@ pub fn thread_count(n_threads: Option<i64>) -> PyResult<Option<usize>> {
 pub fn run<T, R, F>(
     py: Python<'_>,
     items: &[T],
-    n_threads: Option<i64>,
+    n_threads: Option<Int>,
     progress: Option<&Bound<'_, PyAny>>,
     work: F,
 ) -> PyResult<Vec<R>>
@@ -90,7 +92,7 @@ where
 pub fn run_converted<T, R, O, F, C>(
     py: Python<'_>,
     items: &[T],
-    n_threads: Option<i64>,
+    n_threads: Option<Int>,
     progress: Option<&Bound<'_, PyAny>>,
     work: F,
     mut convert: C,
@@ -150,6 +152,13 @@ fn progress_callback(
     };
     if progress.is_callable() {
         return Ok(Some(progress.clone().unbind()));
+    }
+    // Only a bool means "a bar or not": any other value is a mistake, not a flag.
+    if !progress.is_instance_of::<PyBool>() {
+        return Err(PyTypeError::new_err(format!(
+            "progress must be a bool, None or a callable (done, total), not {}",
+            progress.get_type().name()?
+        )));
     }
     if !progress.is_truthy()? {
         return Ok(None);

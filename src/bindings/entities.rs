@@ -8,6 +8,7 @@ use pyo3::exceptions::{PyOSError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyString, PyTuple};
 
+use super::arguments::Int;
 use super::columns::SpanColumns;
 use super::errors::value_error;
 use super::{batch, text};
@@ -57,7 +58,9 @@ impl Entity {
 impl Entity {
     #[new]
     #[pyo3(signature = (text, start, end, label, score = 1.0, group = None, canonical = None))]
+    #[allow(clippy::too_many_arguments)] // the fields, as Python passes them
     fn new(
+        py: Python<'_>,
         text: Py<PyString>,
         start: usize,
         end: usize,
@@ -65,8 +68,16 @@ impl Entity {
         score: f32,
         group: Option<usize>,
         canonical: Option<Py<PyString>>,
-    ) -> Self {
-        Entity {
+    ) -> PyResult<Self> {
+        text::check_unicode(text.bind(py), "text")?;
+        text::check_unicode(label.bind(py), "label")?;
+        if label.bind(py).to_str()?.trim().is_empty() {
+            return Err(value_error("label must not be empty"));
+        }
+        if let Some(canonical) = &canonical {
+            text::check_unicode(canonical.bind(py), "canonical")?;
+        }
+        Ok(Entity {
             text,
             start,
             end,
@@ -74,7 +85,7 @@ impl Entity {
             score,
             group,
             canonical,
-        }
+        })
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
@@ -373,7 +384,7 @@ impl EntityTagger {
         &self,
         py: Python<'_>,
         texts: &Bound<'_, PyAny>,
-        n_threads: Option<i64>,
+        n_threads: Option<Int>,
         progress: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Vec<Vec<Py<Entity>>>> {
         batch::run_texts(
@@ -393,7 +404,7 @@ impl EntityTagger {
         &self,
         py: Python<'py>,
         texts: &Bound<'py, PyAny>,
-        n_threads: Option<i64>,
+        n_threads: Option<Int>,
         progress: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<(Bound<'py, PyDict>, Vec<String>)> {
         let texts = text::extract_texts(texts, "texts")?;
@@ -439,14 +450,17 @@ impl EntityTagger {
 
     #[staticmethod]
     #[allow(clippy::too_many_arguments)] // the keyword arguments of the Python method
-    #[pyo3(signature = (examples, *, epochs = 10, hash_bits = 20, seed = 1, orders = 1, history = false, labels = None, on_epoch = None))]
+    #[pyo3(
+        signature = (examples, *, epochs = Int::Fits(10), hash_bits = Int::Fits(20), seed = Int::Fits(1), orders = Int::Fits(1), history = false, labels = None, on_epoch = None),
+        text_signature = "(examples, *, epochs=10, hash_bits=20, seed=1, orders=1, history=False, labels=None, on_epoch=None)"
+    )]
     fn train(
         py: Python<'_>,
         examples: &Bound<'_, PyAny>,
-        epochs: usize,
-        hash_bits: u32,
-        seed: u64,
-        orders: usize,
+        epochs: Int,
+        hash_bits: Int,
+        seed: Int,
+        orders: Int,
         history: bool,
         labels: Option<&Bound<'_, PyAny>>,
         on_epoch: Option<Py<PyAny>>,
@@ -454,10 +468,10 @@ impl EntityTagger {
         let examples = parse_examples(examples)?;
         let labels = parse_labels(labels)?;
         let options = TrainOptions {
-            epochs,
-            hash_bits,
-            seed,
-            orders,
+            epochs: epochs.positive("epochs")?,
+            hash_bits: hash_bits.within("hash_bits", 0, u32::MAX.into())? as u32,
+            seed: seed.within("seed", 0, i64::MAX)? as u64,
+            orders: orders.positive("orders")?,
             history,
         };
         let mut pending: Option<PyErr> = None;
@@ -521,7 +535,7 @@ impl EntityTagger {
     #[pyo3(signature = (data, labels = None))]
     fn from_bytes(data: &[u8], labels: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
         let labels = parse_labels(labels)?;
-        let model = format::from_bytes(data).map_err(value_error)?;
+        let model = format::from_bytes(data).map_err(|e| value_error(format!("data: {e}")))?;
         Ok(EntityTagger {
             engine: Engine::from_model(model.into()).with_labels(labels),
             bundled: false,

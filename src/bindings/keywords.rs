@@ -11,6 +11,7 @@ use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyDict, PyTuple};
 
+use super::arguments::Int;
 use super::columns::SpanColumns;
 use super::errors::value_error;
 use super::{batch, text};
@@ -112,19 +113,14 @@ fn or_empty(text: &Option<PyBackedStr>) -> &str {
     text.as_deref().unwrap_or("")
 }
 
-fn positive(value: i64, name: &str) -> PyResult<usize> {
-    usize::try_from(value)
-        .ok()
-        .filter(|&v| v > 0)
-        .ok_or_else(|| {
-            PyValueError::new_err(format!("{name} must be a positive integer, got {value}"))
-        })
-}
-
-fn ngram_range(range: (i64, i64)) -> PyResult<(usize, usize)> {
+fn ngram_range(range: (Int, Int)) -> PyResult<(usize, usize)> {
     let (low, high) = range;
-    match (usize::try_from(low), usize::try_from(high)) {
-        (Ok(l), Ok(h)) if l >= 1 && l <= h && h <= keywords::MAX_NGRAM => Ok((l, h)),
+    let small = |n: Int| match n {
+        Int::Fits(v) => usize::try_from(v).ok(),
+        _ => None,
+    };
+    match (small(low), small(high)) {
+        (Some(l), Some(h)) if l >= 1 && l <= h && h <= keywords::MAX_NGRAM => Ok((l, h)),
         _ => Err(PyValueError::new_err(format!(
             "ngram_range must be (min, max) with 1 <= min <= max <= {}, got ({low}, {high})",
             keywords::MAX_NGRAM
@@ -140,8 +136,8 @@ fn word_list(obj: Option<&Bound<'_, PyAny>>, name: &str) -> PyResult<Option<Vec<
 fn settings(
     language: &str,
     method: &str,
-    range: (i64, i64),
-    top_k: i64,
+    range: (Int, Int),
+    top_k: Int,
     stopwords: Option<&Bound<'_, PyAny>>,
     extra_stopwords: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Settings> {
@@ -149,7 +145,7 @@ fn settings(
         language: language.to_string(),
         method: method.to_string(),
         ngram_range: ngram_range(range)?,
-        top_k: positive(top_k, "top_k")?,
+        top_k: top_k.positive("top_k")?,
         stopwords: word_list(stopwords, "stopwords")?,
         extra_stopwords: word_list(extra_stopwords, "extra_stopwords")?.unwrap_or_default(),
     })
@@ -165,14 +161,14 @@ pub struct KeywordExtractor {
 impl KeywordExtractor {
     #[new]
     #[pyo3(
-        signature = (language = "en", method = "rapidrank", ngram_range = (1, 3), top_k = 10, stopwords = None, extra_stopwords = None),
+        signature = (language = "en", method = "rapidrank", ngram_range = (Int::Fits(1), Int::Fits(3)), top_k = Int::Fits(10), stopwords = None, extra_stopwords = None),
         text_signature = "(language='en', method='rapidrank', ngram_range=(1, 3), top_k=10, stopwords=None, extra_stopwords=None)"
     )]
     fn new(
         language: &str,
         method: &str,
-        ngram_range: (i64, i64),
-        top_k: i64,
+        ngram_range: (Int, Int),
+        top_k: Int,
         stopwords: Option<&Bound<'_, PyAny>>,
         extra_stopwords: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
@@ -223,9 +219,9 @@ impl KeywordExtractor {
         &self,
         py: Python<'_>,
         text: &Bound<'_, PyAny>,
-        top_k: Option<i64>,
+        top_k: Option<Int>,
     ) -> PyResult<Vec<Py<Keyword>>> {
-        let top_k = top_k.map(|k| positive(k, "top_k")).transpose()?;
+        let top_k = top_k.map(|k| k.positive("top_k")).transpose()?;
         let text = text::extract_text(text, "text")?;
         let found = batch::run_one(py, &text, |t| self.engine.extract_top(t, top_k))?;
         to_python(py, &text, found)
@@ -236,7 +232,7 @@ impl KeywordExtractor {
         &self,
         py: Python<'_>,
         texts: &Bound<'_, PyAny>,
-        n_threads: Option<i64>,
+        n_threads: Option<Int>,
         progress: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Vec<Vec<Py<Keyword>>>> {
         batch::run_texts(
@@ -257,7 +253,7 @@ impl KeywordExtractor {
         &self,
         py: Python<'py>,
         texts: &Bound<'py, PyAny>,
-        n_threads: Option<i64>,
+        n_threads: Option<Int>,
         progress: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyDict>> {
         let texts = text::extract_texts(texts, "texts")?;
@@ -331,7 +327,7 @@ pub struct CorpusScorer {
 impl CorpusScorer {
     fn build(
         language: &str,
-        ngram_range: (i64, i64),
+        ngram_range: (Int, Int),
         stopwords: Option<&Bound<'_, PyAny>>,
         extra_stopwords: Option<&Bound<'_, PyAny>>,
         weighting: Weighting,
@@ -340,7 +336,7 @@ impl CorpusScorer {
             language,
             Method::NAMES[0],
             ngram_range,
-            10,
+            Int::Fits(10),
             stopwords,
             extra_stopwords,
         )?;
@@ -426,7 +422,7 @@ impl CorpusScorer {
     fn fit<'py>(
         slf: &Bound<'py, Self>,
         texts: &Bound<'py, PyAny>,
-        n_threads: Option<i64>,
+        n_threads: Option<Int>,
     ) -> PyResult<Bound<'py, Self>> {
         let py = slf.py();
         let me = slf.get();
@@ -446,14 +442,14 @@ impl CorpusScorer {
         Ok(slf.clone())
     }
 
-    #[pyo3(signature = (text, top_k = 10))]
+    #[pyo3(signature = (text, top_k = Int::Fits(10)), text_signature = "($self, text, top_k=10)")]
     fn keywords(
         &self,
         py: Python<'_>,
         text: &Bound<'_, PyAny>,
-        top_k: i64,
+        top_k: Int,
     ) -> PyResult<Vec<Py<Keyword>>> {
-        let top_k = positive(top_k, "top_k")?;
+        let top_k = top_k.positive("top_k")?;
         let text = text::extract_text(text, "text")?;
         let stats = self.fitted()?;
         let found = self.engine.keywords(&stats, &text, top_k);
@@ -466,7 +462,7 @@ impl CorpusScorer {
         &self,
         py: Python<'_>,
         texts: &Bound<'_, PyAny>,
-        n_threads: Option<i64>,
+        n_threads: Option<Int>,
     ) -> PyResult<(Vec<f64>, Vec<usize>, Vec<usize>)> {
         let texts = text::extract_texts(texts, "texts")?;
         let stats = self.fitted()?;
@@ -493,7 +489,7 @@ impl CorpusScorer {
         py: Python<'_>,
         query_terms: &Bound<'_, PyAny>,
         texts: &Bound<'_, PyAny>,
-        n_threads: Option<i64>,
+        n_threads: Option<Int>,
     ) -> PyResult<Vec<f64>> {
         if query_terms.is_instance_of::<pyo3::types::PyString>() {
             return Err(PyTypeError::new_err(
@@ -561,12 +557,12 @@ pub struct TfidfScorer;
 impl TfidfScorer {
     #[new]
     #[pyo3(
-        signature = (language = "en", ngram_range = (1, 3), stopwords = None, extra_stopwords = None),
+        signature = (language = "en", ngram_range = (Int::Fits(1), Int::Fits(3)), stopwords = None, extra_stopwords = None),
         text_signature = "(language='en', ngram_range=(1, 3), stopwords=None, extra_stopwords=None)"
     )]
     fn new(
         language: &str,
-        ngram_range: (i64, i64),
+        ngram_range: (Int, Int),
         stopwords: Option<&Bound<'_, PyAny>>,
         extra_stopwords: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<PyClassInitializer<Self>> {
@@ -589,12 +585,12 @@ pub struct Bm25Scorer;
 impl Bm25Scorer {
     #[new]
     #[pyo3(
-        signature = (language = "en", ngram_range = (1, 3), stopwords = None, extra_stopwords = None, k1 = 1.5, b = 0.75),
+        signature = (language = "en", ngram_range = (Int::Fits(1), Int::Fits(3)), stopwords = None, extra_stopwords = None, k1 = 1.5, b = 0.75),
         text_signature = "(language='en', ngram_range=(1, 3), stopwords=None, extra_stopwords=None, k1=1.5, b=0.75)"
     )]
     fn new(
         language: &str,
-        ngram_range: (i64, i64),
+        ngram_range: (Int, Int),
         stopwords: Option<&Bound<'_, PyAny>>,
         extra_stopwords: Option<&Bound<'_, PyAny>>,
         k1: f64,

@@ -1,6 +1,7 @@
 //! The Python face: the only code that knows about pyo3. Each file converts
 //! arguments, calls the engine and converts results; no logic lives here.
 
+mod arguments;
 mod batch;
 mod columns;
 mod entities;

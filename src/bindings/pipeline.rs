@@ -10,6 +10,7 @@ use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyDict, PyString, PyTuple};
 
+use super::arguments::Int;
 use super::entities::{self, EntityTagger};
 use super::keywords::{self, KeywordExtractor};
 use super::sentences::{self, SentenceSplitter};
@@ -268,12 +269,13 @@ impl Pipeline {
             .map(|m| text::extract_text(m, "keyword_method"))
             .transpose()?;
         let keyword_method = keyword_method.as_deref();
-        let top_k = top_k
-            .map(|k| typed::<i64>(k, "top_k", "an int"))
-            .transpose()?;
-        let ngram_range = ngram_range
-            .map(|r| typed::<(i64, i64)>(r, "ngram_range", "a (min, max) pair of int"))
-            .transpose()?;
+        // Only the types are checked here; the extractor checks the values.
+        if let Some(k) = top_k {
+            typed::<Int>(k, "top_k", "an int")?;
+        }
+        if let Some(r) = ngram_range {
+            typed::<(Int, Int)>(r, "ngram_range", "a (min, max) pair of int")?;
+        }
         let parts = Parts {
             splitter: object(splitter, "splitter", "SentenceSplitter")?,
             tagger: object(tagger, "tagger", "EntityTagger")?,
@@ -330,8 +332,12 @@ impl Pipeline {
                 }
                 let options = PyDict::new(py);
                 options.set_item("method", method)?;
-                options.set_item("top_k", top_k.unwrap_or(10))?;
-                options.set_item("ngram_range", ngram_range.unwrap_or((1, 3)))?;
+                if let Some(k) = top_k {
+                    options.set_item("top_k", k)?;
+                }
+                if let Some(r) = ngram_range {
+                    options.set_item("ngram_range", r)?;
+                }
                 Some(construct(py, (language.as_str(),), Some(&options))?)
             }
             (None, false) => None,
@@ -388,7 +394,7 @@ impl Pipeline {
         &self,
         py: Python<'_>,
         texts: &Bound<'_, PyAny>,
-        n_threads: Option<i64>,
+        n_threads: Option<Int>,
         progress: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Vec<Py<PyAny>>> {
         batch::run_texts(

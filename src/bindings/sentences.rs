@@ -5,6 +5,7 @@ use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyDict, PyString, PyTuple};
 
+use super::arguments::Int;
 use super::columns::SpanColumns;
 use super::errors::{guard, value_error};
 use super::{batch, text};
@@ -26,8 +27,9 @@ pub struct Sentence {
 #[pymethods]
 impl Sentence {
     #[new]
-    fn new(text: Py<PyString>, start: usize, end: usize) -> Self {
-        Sentence { text, start, end }
+    fn new(py: Python<'_>, text: Py<PyString>, start: usize, end: usize) -> PyResult<Self> {
+        text::check_unicode(text.bind(py), "text")?;
+        Ok(Sentence { text, start, end })
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
@@ -148,20 +150,20 @@ impl SentenceSplitter {
 
     /// A splitter that also knows the abbreviations learned from `texts`; see the pyi.
     #[staticmethod]
-    #[pyo3(signature = (texts, language = "en", abbreviations = None, newlines = "auto", min_count = 2, threshold = 0.3))]
+    #[pyo3(
+        signature = (texts, language = "en", abbreviations = None, newlines = "auto", min_count = Int::Fits(2), threshold = 0.3),
+        text_signature = "(texts, language='en', abbreviations=None, newlines='auto', min_count=2, threshold=0.3)"
+    )]
     fn learn(
         py: Python<'_>,
         texts: &Bound<'_, PyAny>,
         language: &str,
         abbreviations: Option<&Bound<'_, PyAny>>,
         newlines: &str,
-        min_count: i64,
+        min_count: Int,
         threshold: f64,
     ) -> PyResult<Self> {
-        let min_count = usize::try_from(min_count)
-            .ok()
-            .filter(|&n| n >= 1)
-            .ok_or_else(|| value_error(format!("min_count must be at least 1, got {min_count}")))?;
+        let min_count = min_count.positive("min_count")?;
         if !threshold.is_finite() || threshold < 0.0 {
             return Err(value_error(format!(
                 "threshold must be a finite number >= 0, got {threshold}"
@@ -208,7 +210,7 @@ impl SentenceSplitter {
         &self,
         py: Python<'_>,
         texts: &Bound<'_, PyAny>,
-        n_threads: Option<i64>,
+        n_threads: Option<Int>,
         progress: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Vec<Vec<Py<Sentence>>>> {
         batch::run_texts(
@@ -230,7 +232,7 @@ impl SentenceSplitter {
         &self,
         py: Python<'py>,
         texts: &Bound<'py, PyAny>,
-        n_threads: Option<i64>,
+        n_threads: Option<Int>,
         progress: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyDict>> {
         let (texts, all) = self.split_all(py, texts, n_threads, progress)?;
@@ -319,7 +321,7 @@ impl SentenceSplitter {
         &self,
         py: Python<'_>,
         texts: &Bound<'_, PyAny>,
-        n_threads: Option<i64>,
+        n_threads: Option<Int>,
         progress: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<(text::Texts, Vec<Vec<Span>>)> {
         let texts = text::extract_texts(texts, "texts")?;

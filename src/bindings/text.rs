@@ -16,6 +16,11 @@ pub fn extract_text(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<PyBackedStr>
     PyBackedStr::try_from(s.clone()).map_err(|_| surrogate_error(s, what))
 }
 
+/// Checks that a str held as is (a value class's field) is valid Unicode.
+pub fn check_unicode(s: &Bound<'_, PyString>, what: &str) -> PyResult<()> {
+    s.to_str().map(drop).map_err(|_| surrogate_error(s, what))
+}
+
 /// The texts of a batch argument; `None` where the input had a missing value.
 pub type Texts = Vec<Option<PyBackedStr>>;
 

@@ -130,23 +130,32 @@ fn facts(text: &str, token: &Token, lower: &mut String) -> TokenFacts {
     }
 }
 
-/// Whether token `i` starts a sentence: first token, after . ! ? : or a quote/bracket
-/// opening one, or after a line break.
-fn sentence_initial(text: &str, tokens: &[Token], i: usize) -> bool {
-    let mut j = i;
-    while j > 0 {
-        let prev = &tokens[j - 1];
-        if text[prev.span.end..tokens[j].span.start].contains('\n') {
-            return true;
-        }
-        let p = prev.span.of(text);
-        if prev.kind == TokenKind::Punct && matches!(p, "\"" | "'" | "(" | "[" | "`" | "``" | "-") {
-            j -= 1;
-            continue;
-        }
-        return prev.kind == TokenKind::Punct && matches!(p, "." | "!" | "?" | ":" | "..." | ";");
+/// For each token, whether it starts a sentence: the first token, one after a line
+/// break, after . ! ? : ; or "...", or after quotes and brackets opening a sentence.
+/// One pass: a token after an opening quote or bracket starts a sentence exactly when
+/// that quote or bracket does, so deep nesting ("((((x") stays linear.
+fn sentence_initials(text: &str, tokens: &[Token]) -> Vec<bool> {
+    let mut initial = Vec::with_capacity(tokens.len());
+    for (i, token) in tokens.iter().enumerate() {
+        let starts = match i.checked_sub(1) {
+            None => true,
+            Some(p) => {
+                let prev = &tokens[p];
+                let mark = prev.span.of(text);
+                if text[prev.span.end..token.span.start].contains('\n') {
+                    true
+                } else if prev.kind != TokenKind::Punct {
+                    false
+                } else if matches!(mark, "\"" | "'" | "(" | "[" | "`" | "``" | "-") {
+                    initial[p]
+                } else {
+                    matches!(mark, "." | "!" | "?" | ":" | "..." | ";")
+                }
+            }
+        };
+        initial.push(starts);
     }
-    true
+    initial
 }
 
 /// What the second (document history) pass needs to know about each token.
@@ -169,7 +178,7 @@ pub fn for_each_token(
     let mut lower = String::new();
     let facts: Vec<TokenFacts> = tokens.iter().map(|t| facts(text, t, &mut lower)).collect();
     let n = tokens.len();
-    let initial: Vec<bool> = (0..n).map(|i| sentence_initial(text, tokens, i)).collect();
+    let initial = sentence_initials(text, tokens);
 
     // Headline: prefix sums of lettered tokens and of those with a lower-case letter.
     let mut lettered = vec![0usize; n + 1];
@@ -385,5 +394,22 @@ mod tests {
         let with_lower = features("Strikes began . The strikes ended .");
         assert_ne!(alone[0], with_lower[0]);
         assert!(features("").is_empty());
+    }
+
+    #[test]
+    fn sentence_starts_through_quotes_and_brackets() {
+        let text = "He said . ( [ \"Yes\" ] ) and ( Maybe\n( ( Then";
+        let tokens = tokenize(text);
+        let starts: Vec<&str> = sentence_initials(text, &tokens)
+            .iter()
+            .zip(&tokens)
+            .filter(|(&s, _)| s)
+            .map(|(_, t)| t.span.of(text))
+            .collect();
+        assert_eq!(starts, ["He", "(", "[", "\"", "Yes", "(", "(", "Then"]);
+        // Deep nesting is one pass (it was quadratic): 10^5 brackets finish at once.
+        let deep = format!("{}x", "( ".repeat(100_000));
+        let deep_tokens = tokenize(&deep);
+        assert!(sentence_initials(&deep, &deep_tokens).iter().all(|&s| s));
     }
 }

@@ -36,6 +36,11 @@ impl std::fmt::Display for FormatError {
 
 impl std::error::Error for FormatError {}
 
+/// The checksum stored at the end of a file, over every byte before it.
+pub fn checksum(body: &[u8]) -> u64 {
+    hashing::finish(hashing::bytes(body))
+}
+
 fn bad(msg: impl Into<String>) -> FormatError {
     FormatError(msg.into())
 }
@@ -80,8 +85,8 @@ pub fn to_bytes(model: &Model) -> Vec<u8> {
             }
         }
     }
-    let checksum = hashing::finish(hashing::bytes(&out));
-    out.extend_from_slice(&checksum.to_le_bytes());
+    let sum = checksum(&out);
+    out.extend_from_slice(&sum.to_le_bytes());
     out
 }
 
@@ -130,7 +135,7 @@ pub fn from_bytes(data: &[u8]) -> Result<Model, FormatError> {
         )));
     }
     let stored_sum = u64::from_le_bytes(tail.try_into().map_err(|_| bad("truncated"))?);
-    if hashing::finish(hashing::bytes(body)) != stored_sum {
+    if checksum(body) != stored_sum {
         return Err(bad("checksum mismatch (corrupt or truncated file)"));
     }
     let label_count = r.u32()? as usize;
@@ -307,7 +312,7 @@ mod tests {
         out.extend_from_slice(&1u32.to_le_bytes());
         out.extend_from_slice(&1f32.to_le_bytes());
         out.extend_from_slice(&0u32.to_le_bytes());
-        let sum = hashing::finish(hashing::bytes(&out));
+        let sum = checksum(&out);
         out.extend_from_slice(&sum.to_le_bytes());
         assert!(from_bytes(&out).is_err());
     }

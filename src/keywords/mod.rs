@@ -287,14 +287,15 @@ pub fn select(doc: &Document, scores: &[f64], top_k: usize) -> Vec<Keyword> {
         )
     };
     // Only the head needs sorting unless many of its candidates are skipped below.
-    let head = (top_k * 8).min(order.len());
+    let head = top_k.saturating_mul(8).min(order.len());
     if head < order.len() {
         order.select_nth_unstable_by(head, better);
     }
     order[..head].sort_by(better);
     // (first token, token count) of every part of a chosen keyword's mentions.
     let mut covered: FxHashSet<(u32, u32)> = FxHashSet::default();
-    let mut out: Vec<Keyword> = Vec::with_capacity(top_k);
+    // top_k may be huge ("all of them"): size by the candidates, not by top_k.
+    let mut out: Vec<Keyword> = Vec::with_capacity(top_k.min(order.len()));
     // Chosen names: their stems and their place in `out`.
     let mut names: Vec<(&[u32], usize)> = Vec::new();
     let best = order.first().map_or(1.0, |&c| scores[c]);
@@ -381,4 +382,22 @@ fn surface<'t>(doc: &Document<'t>, candidate: &candidates::Candidate) -> &'t str
         .into_iter()
         .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1)))
         .map_or("", |(s, _)| s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn huge_top_k_returns_every_keyword_without_allocating_for_it() {
+        // Found by tests/test_bad_input.py: top_k = 10**9 aborted on a huge allocation
+        // and top_k * 8 overflowed.
+        let extractor = KeywordExtractor::new(Settings::default()).unwrap();
+        let text = "Solar panels are cheap. Solar panels win. Wind turbines grow.";
+        let every = extractor.extract_top(text, Some(1000));
+        assert!(!every.is_empty());
+        for top_k in [1_000_000_000, usize::MAX / 8 + 1, usize::MAX] {
+            assert_eq!(extractor.extract_top(text, Some(top_k)), every);
+        }
+    }
 }

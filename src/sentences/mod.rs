@@ -16,6 +16,7 @@ mod words;
 use rustc_hash::FxHashSet;
 
 use crate::lang::{self, abbreviations::LanguageData};
+use crate::text::whitespace::{is_space, trim_space};
 use crate::text::Span;
 use layout::Layout;
 use punctuation::{is_closing, is_dash, is_opening, terminator, Terminator};
@@ -107,7 +108,7 @@ fn following(text: &str, from: usize) -> Following {
     let rest = &text[from..];
     let mut ws_end = rest.len();
     for (i, c) in rest.char_indices() {
-        if !c.is_whitespace() {
+        if !is_space(c) {
             ws_end = i;
             break;
         }
@@ -162,7 +163,7 @@ pub fn is_hard_wrapped(text: &str) -> bool {
 
 /// The first non-whitespace byte at or after `from`.
 fn follow_first_byte(text: &str, from: usize) -> usize {
-    from + (text[from..].len() - text[from..].trim_start().len())
+    from + (text[from..].len() - text[from..].trim_start_matches(is_space).len())
 }
 
 impl SentenceSplitter {
@@ -264,7 +265,7 @@ impl SentenceSplitter {
         let mut next_marker = markers.iter().peekable();
         let mut boundaries = Vec::new();
         let mut line_start = 0;
-        let content_end = text.trim_end().len();
+        let content_end = text.trim_end_matches(is_space).len();
         let mut title_depth = 0u8;
         let bytes = text.as_bytes();
         let mut i = 0;
@@ -589,8 +590,8 @@ fn spans_between(text: &str, boundaries: &[usize]) -> Vec<Span> {
 
 fn trimmed(text: &str, start: usize, end: usize) -> Option<Span> {
     let piece = &text[start..end];
-    let lead = piece.len() - piece.trim_start().len();
-    let body = piece.trim();
+    let lead = piece.len() - piece.trim_start_matches(is_space).len();
+    let body = trim_space(piece);
     (!body.is_empty()).then(|| Span::new(start + lead, start + lead + body.len()))
 }
 

@@ -4,6 +4,7 @@
 mod offsets;
 mod span;
 pub mod tokens;
+pub mod whitespace;
 
 pub use offsets::CharOffsets;
 pub use span::Span;

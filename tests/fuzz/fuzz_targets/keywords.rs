@@ -6,7 +6,9 @@ use _rapidtext::keywords::{KeywordExtractor, Method, Settings};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else { return };
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
     for method in Method::NAMES {
         let settings = Settings {
             method: method.to_string(),
