@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+import pandas as pd
 import pytest
 import rapidtext
 from rapidtext import (
@@ -46,6 +47,8 @@ BAD: dict[str, list[tuple[str, Any, type[Exception]]]] = {
         ("item of wrong type", ["ok", 123], TypeError),
         ("bytes item", ["ok", b"Some text."], TypeError),
         ("lone surrogate in an item", ["ok", LONE_SURROGATE], ValueError),
+        # Iterating a table gives its column names: refused, not analysed.
+        ("a whole DataFrame", pd.DataFrame({"text": ["One. Two."]}), TypeError),
     ],
     "strings": [  # an optional iterable of str (abbreviations, stop words, labels)
         ("wrong type", 123, TypeError),

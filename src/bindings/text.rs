@@ -34,6 +34,12 @@ pub fn extract_texts(obj: &Bound<'_, PyAny>, arg: &str) -> PyResult<Texts> {
             type_name(obj)
         )));
     }
+    // Iterating a table gives its column names, which would be analysed silently.
+    if type_name(obj) == "DataFrame" {
+        return Err(PyTypeError::new_err(format!(
+            "{arg} must be an iterable of str such as one column (df[\"text\"]), not a whole DataFrame"
+        )));
+    }
     let iter = obj.try_iter().map_err(|_| {
         PyTypeError::new_err(format!(
             "{arg} must be an iterable of str, not {}",
