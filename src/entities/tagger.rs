@@ -157,7 +157,11 @@ impl EntityTagger {
                     &tokenized
                 }
             };
-            self.model.tag(text, tokens, Gazetteers::builtin())
+            // Long texts are tagged window by window: the model keeps a few hundred
+            // bytes per token of a sequence, so memory stays bounded by the window.
+            windows(text, tokens)
+                .flat_map(|w| self.model.tag(text, &tokens[w], Gazetteers::builtin()))
+                .collect()
         } else {
             Vec::new()
         };
@@ -202,6 +206,51 @@ impl EntityTagger {
     }
 }
 
+/// Tokens the model tags as one sequence at most (about 250 KB of prose); document
+/// evidence is then that of the window. Shorter texts are one window.
+const WINDOW_TOKENS: usize = 50_000;
+
+/// How far past a window's nominal end a cut looks for the end of a sentence.
+const CUT_LOOKAHEAD: usize = 5_000;
+
+/// Token ranges covering `tokens` in order, cut where a sentence or paragraph ends
+/// (a name never spans a cut) unless none comes within the lookahead.
+fn windows<'a>(
+    text: &'a str,
+    tokens: &'a [Token],
+) -> impl Iterator<Item = std::ops::Range<usize>> + 'a {
+    let n = tokens.len();
+    let ends_sentence = move |j: usize| {
+        let (before, after) = (tokens[j - 1].span, tokens[j].span);
+        let gap = &text[before.end..after.start];
+        gap.contains("\n\n")
+            || (!gap.is_empty()
+                && matches!(before.of(text), "." | "!" | "?")
+                && after
+                    .of(text)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase))
+    };
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        if start >= n {
+            return None;
+        }
+        let nominal = start + WINDOW_TOKENS;
+        let end = if nominal >= n {
+            n
+        } else {
+            (nominal..n.min(nominal + CUT_LOOKAHEAD))
+                .find(|&j| ends_sentence(j))
+                .unwrap_or(nominal)
+        };
+        let window = start..end;
+        start = end;
+        Some(window)
+    })
+}
+
 /// `entities` of `text` with their alias groups (names and user labels only).
 fn with_aliases(text: &str, entities: Vec<Entity>) -> Tagged {
     let named: Vec<usize> = (0..entities.len())
@@ -239,6 +288,36 @@ impl std::error::Error for LoadError {}
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_texts_are_cut_into_windows_at_sentence_ends() {
+        let sentence = "Angela Merkel met officials of the United Nations in Geneva on Monday. ";
+        let text = sentence.repeat(2 * WINDOW_TOKENS / 13 + 7);
+        let tokens = tokenize(&text);
+        let cuts: Vec<_> = windows(&text, &tokens).collect();
+        assert!(cuts.len() >= 2);
+        assert_eq!(cuts[0].start, 0);
+        assert_eq!(cuts.last().unwrap().end, tokens.len());
+        for pair in cuts.windows(2) {
+            assert_eq!(pair[0].end, pair[1].start);
+            // Each cut falls right after a full stop, before "Angela".
+            assert_eq!(tokens[pair[1].start].span.of(&text), "Angela");
+        }
+        // Every window tags the same names as a short text does.
+        let tagger = EntityTagger::bundled().unwrap();
+        let names = tagger
+            .tag(&text)
+            .iter()
+            .filter(|e| e.label.is_name())
+            .count();
+        let per_sentence = tagger
+            .tag(sentence)
+            .iter()
+            .filter(|e| e.label.is_name())
+            .count();
+        assert_eq!(names, per_sentence * (text.len() / sentence.len()));
+        assert_eq!(windows(&text[..0], &[]).count(), 0);
+    }
 
     fn found(tagger: &EntityTagger, text: &str) -> Vec<(String, String)> {
         tagger
