@@ -135,6 +135,7 @@ impl Reader<'_> {
             makes_participle_verb: class == WordClass::Other
                 || word_classes::participle_is_verb_after(lower),
             makes_noun_verb: word_classes::noun_is_verb_after(lower),
+            determiner: self.classes.is_some() && word_classes::is_determiner(lower),
             gerund: matches!(class, WordClass::NounOrVerb | WordClass::MostlyVerb)
                 && lower.ends_with("ing"),
             cached_stem,
@@ -264,7 +265,17 @@ impl Reader<'_> {
                         let verb_before =
                             role != Role::Boundary && lexicon[p].class == WordClass::MostlyVerb;
                         let gerund_before_name = name && lexicon[p].gerund && !last.capitalised;
-                        if r != Role::Boundary && (verb_before || gerund_before_name) {
+                        let verb_before_object = lexicon[entry].determiner
+                            && !last.capitalised
+                            && matches!(
+                                lexicon[p].class,
+                                WordClass::NounOrVerb
+                                    | WordClass::MostlyVerb
+                                    | WordClass::Participle
+                            );
+                        if r != Role::Boundary
+                            && (verb_before || gerund_before_name || verb_before_object)
+                        {
                             last.role = Role::Boundary;
                             last.stem = None;
                         }
@@ -384,6 +395,8 @@ struct Lexical {
     makes_participle_verb: bool,
     /// A noun-or-verb after this word is a verb ("to play", "will run").
     makes_noun_verb: bool,
+    /// A determiner: a lower-case noun-or-verb or participle before it is a verb.
+    determiner: bool,
     /// An English -ing form that is also a noun ("processing", "throwing").
     gerund: bool,
     /// Its stem in the thread's word cache.

@@ -316,12 +316,13 @@ pub fn select(doc: &Document, scores: &[f64], top_k: usize) -> Vec<Keyword> {
         if inside * 2 >= candidate.count() {
             continue;
         }
-        // "Keller" and "Maria Keller" are one person: one keyword, at the better rank,
-        // written as the full name, with the mentions of both.
+        // "Keller" and "Maria Keller" are one person, "Nordwind" and "Nordwind Energy"
+        // one company: one keyword, at the better rank, written as the full name, with
+        // the mentions of both.
         let name = is_name(doc, candidate);
         if name {
             let same = names.iter().position(|(other, _)| {
-                ends_with(other, &candidate.stems) || ends_with(&candidate.stems, other)
+                shortens(other, &candidate.stems) || shortens(&candidate.stems, other)
             });
             if let Some(i) = same {
                 let (other, slot) = names[i];
@@ -356,9 +357,10 @@ pub fn select(doc: &Document, scores: &[f64], top_k: usize) -> Vec<Keyword> {
     out
 }
 
-/// Whether `short` ends `long` (and is shorter): "Keller" ends "Maria Keller".
-fn ends_with(long: &[u32], short: &[u32]) -> bool {
-    long.len() > short.len() && long.ends_with(short)
+/// Whether `short` is a shortened form of the name `long`: its end ("Keller" for
+/// "Maria Keller") or its start ("Nordwind" for "Nordwind Energy").
+fn shortens(long: &[u32], short: &[u32]) -> bool {
+    long.len() > short.len() && (long.ends_with(short) || long.starts_with(short))
 }
 
 /// Whether every word of every mention is capitalised (a name).
@@ -387,6 +389,36 @@ fn surface<'t>(doc: &Document<'t>, candidate: &candidates::Candidate) -> &'t str
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn texts(text: &str) -> Vec<String> {
+        let extractor = KeywordExtractor::new(Settings::default()).unwrap();
+        extractor
+            .extract(text)
+            .into_iter()
+            .map(|k| k.text)
+            .collect()
+    }
+
+    #[test]
+    fn a_shortened_name_is_one_keyword_with_the_full_one() {
+        let got = texts(
+            "Nordwind Energy bought a cable maker. Shares of Nordwind rose. \
+             Lena Holm leads the firm; Holm said costs would fall.",
+        );
+        assert!(got.contains(&"Nordwind Energy".to_string()), "{got:?}");
+        assert!(got.contains(&"Lena Holm".to_string()), "{got:?}");
+        assert!(!got.contains(&"Nordwind".to_string()), "{got:?}");
+        assert!(!got.contains(&"Holm".to_string()), "{got:?}");
+    }
+
+    #[test]
+    fn a_word_before_a_determiner_is_a_verb() {
+        let got = texts("The planet orbits a red dwarf star. The team lost its focus.");
+        for verb in ["orbits", "lost", "planet orbits", "team lost"] {
+            assert!(!got.contains(&verb.to_string()), "{verb} in {got:?}");
+        }
+        assert!(got.contains(&"red dwarf star".to_string()), "{got:?}");
+    }
 
     #[test]
     fn huge_top_k_returns_every_keyword_without_allocating_for_it() {

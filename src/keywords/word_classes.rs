@@ -65,6 +65,17 @@ pub fn participle_is_verb_after(previous: &str) -> bool {
     VERB_CONTEXT.contains(&previous)
 }
 
+/// Determiners: a noun-or-verb right before one is a verb taking an object ("orbits a
+/// star", "lost its focus"), where a noun is followed by its own phrase, not a new one.
+const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "its", "their", "his", "her", "our", "my", "your", "these", "those",
+];
+
+/// Whether `word` (lower-cased) is a determiner that makes a verb of the word before it.
+pub fn is_determiner(word: &str) -> bool {
+    DETERMINERS.contains(&word)
+}
+
 /// Words after which an English noun-or-verb is a verb ("to play", "will run", "is running").
 const VERB_BEFORE: &[&str] = &[
     "to", "will", "would", "can", "could", "may", "might", "must", "shall", "should", "do", "does",
