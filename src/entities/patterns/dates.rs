@@ -4,8 +4,8 @@
 //! May"), decades, centuries, "today", and durations ("three years ago").
 
 use super::numbers::{
-    amount_at, article_duration, counts_something, duration_approximator_start, is_year,
-    ordinal_at, parse_numeral, reads_as_number,
+    amount_at, article_duration, counts_something, duration_approximator_start, is_year, number_at,
+    ordinal_at, parse_numeral,
 };
 use super::scan::Scan;
 use super::Candidate;
@@ -50,6 +50,13 @@ const SEASONS: &[&str] = &["spring", "summer", "autumn", "fall", "winter"];
 const RELATIVE_WORDS: &[&str] = &["last", "this", "next", "past"];
 const PLURAL_PERIODS: &[&str] = &["years", "months", "weeks", "decades", "centuries"];
 const DAYS_FROM_TODAY: &[&str] = &["today", "yesterday", "tomorrow"];
+
+/// A month (full or abbreviated) or a weekday, lower-cased.
+pub(super) fn is_calendar_word(word: &str) -> bool {
+    [MONTHS, MONTH_ABBREVIATIONS, WEEKDAYS]
+        .iter()
+        .any(|list| list.contains(&word))
+}
 
 /// Words a date can be found from (see `super::is_anchor`).
 pub(super) fn anchor_words() -> impl Iterator<Item = &'static str> {
@@ -449,8 +456,8 @@ fn duration_at(scan: &Scan, i: usize) -> Option<(usize, usize)> {
     if let Some((start, unit_end, relative)) = article_duration(scan, i, DURATION_UNITS) {
         return Some((start, unit_end + usize::from(relative)));
     }
-    let amount = amount_at(scan, i)?;
-    if !reads_as_number(scan, i, &amount) || amount.numeral.is_some_and(|n| is_year(&n)) {
+    let amount = number_at(scan, i)?;
+    if amount.numeral.is_some_and(|n| is_year(&n)) {
         return None;
     }
     let mut next = amount.end;

@@ -2,6 +2,7 @@
 //! phone numbers, versions ("v2.3.1"), scores ("3-2"). They become blocking
 //! spans (or vetoes) so that no CARDINAL or TIME is found inside them.
 
+use super::dates;
 use super::scan::Scan;
 use super::Candidate;
 use crate::text::tokens::TokenKind;
@@ -106,41 +107,9 @@ const LABEL_NOUNS: &[&str] = &[
     "mark",
 ];
 
-/// Capitalised words that do not make the figure after them an identifier:
-/// calendar words and the function words that open sentences ("In 1996",
-/// "About 2,500", "Only 5").
+/// Function words that open sentences ("In 1996", "About 2,500", "Only 5"): like
+/// calendar words, capitalised they do not make the figure after them an identifier.
 const NOT_NAMES: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "i",
     "in",
     "on",
@@ -221,6 +190,11 @@ const NOT_NAMES: &[&str] = &[
     "most",
 ];
 
+/// Whether a capitalised `word` (lower-cased) leaves the figure beside it a number.
+fn names_nothing(word: &str) -> bool {
+    NOT_NAMES.contains(&word) || dates::is_calendar_word(word)
+}
+
 /// The figure at token `i` is a label: it follows "#", a label noun ("page",
 /// "No."), or a word with a capital that is no function word ("Apollo 11",
 /// "Windows 10", "iOS 17", "CA 94105").
@@ -267,7 +241,7 @@ pub(super) fn is_numeric_label(scan: &Scan, i: usize) -> bool {
     // function words are set aside.
     let name_like = scan.kind(prev) == Some(TokenKind::Word)
         && scan.raw(prev).chars().any(char::is_uppercase)
-        && !NOT_NAMES.contains(&scan.lower(prev));
+        && !names_nothing(scan.lower(prev));
     name_like && !super::money::is_currency_code(scan.raw(prev))
 }
 
@@ -336,7 +310,7 @@ fn names_a_model(scan: &Scan, i: usize) -> bool {
         && !scan.starts_sentence(next)
         && !scan.lower(next).ends_with('s')
         && !is_adjective_of_origin(scan.lower(next))
-        && !NOT_NAMES.contains(&scan.lower(next))
+        && !names_nothing(scan.lower(next))
         && !super::money::is_currency_code(scan.raw(next))
 }
 

@@ -2,7 +2,7 @@
 //! "20€"), an ISO code ("USD 5", "5 EUR") or a currency word ("20 euros",
 //! "five million dollars").
 
-use super::numbers::{amount_at, approximator_start, parse_numeral, reads_as_number, scale_word};
+use super::numbers::{amount_at, approximator_start, number_at, parse_numeral, scale_word};
 use super::scan::Scan;
 use super::Candidate;
 use crate::entities::Label;
@@ -120,12 +120,9 @@ pub(super) fn money(scan: &Scan, out: &mut Vec<Candidate>) {
             continue;
         }
         // Amount first: "20€", "5 EUR", "20 euros", "five million US dollars".
-        let Some(amount) = amount_at(scan, i) else {
+        let Some(amount) = number_at(scan, i) else {
             continue;
         };
-        if !reads_as_number(scan, i, &amount) {
-            continue;
-        }
         let next = amount.end;
         let after = scan.raw(next);
         let (end, score) = if (is_symbol(after) && after != "$") || is_currency_code(after) {

@@ -415,6 +415,11 @@ pub(super) fn article_duration(
 
 /// An amount can stand as CARDINAL (or carry a unit) only if its words are not
 /// part of a name ("the Seven Samurai") or the pronoun "one" ("no one", "one of").
+/// The amount starting at token `i`, if it reads as a number there (see `reads_as_number`).
+pub(super) fn number_at(scan: &Scan, i: usize) -> Option<Amount> {
+    amount_at(scan, i).filter(|amount| reads_as_number(scan, i, amount))
+}
+
 pub(super) fn reads_as_number(scan: &Scan, i: usize, amount: &Amount) -> bool {
     if amount.in_words {
         if scan.is_title_case(i) && !scan.starts_sentence(i) {

@@ -3,9 +3,7 @@
 //! "30 degrees Celsius").
 
 use super::identifiers::is_numeric_label;
-use super::numbers::{
-    amount_at, approximator_start, has_minus_sign, parse_numeral, reads_as_number,
-};
+use super::numbers::{approximator_start, has_minus_sign, number_at, parse_numeral};
 use super::scan::Scan;
 use super::Candidate;
 use crate::entities::Label;
@@ -304,12 +302,9 @@ pub(super) fn percents_and_quantities(scan: &Scan, out: &mut Vec<Candidate>) {
             ));
             continue;
         }
-        let Some(amount) = amount_at(scan, i) else {
+        let Some(amount) = number_at(scan, i) else {
             continue;
         };
-        if !reads_as_number(scan, i, &amount) {
-            continue;
-        }
         let next = amount.end;
         let start = approximator_start(scan, i);
         if let Some(end) = percent_end(scan, next) {

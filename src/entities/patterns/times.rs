@@ -3,9 +3,7 @@
 //! and durations under a day ("90 minutes", "three hours").
 
 use super::identifiers::is_numeric_label;
-use super::numbers::{
-    amount_at, article_duration, duration_approximator_start, reads_as_number, small_number_word,
-};
+use super::numbers::{article_duration, duration_approximator_start, number_at, small_number_word};
 use super::scan::Scan;
 use super::Candidate;
 use crate::entities::Label;
@@ -202,12 +200,9 @@ pub(super) fn times(scan: &Scan, out: &mut Vec<Candidate>) {
             ));
             continue;
         }
-        let Some(amount) = amount_at(scan, i) else {
+        let Some(amount) = number_at(scan, i) else {
             continue;
         };
-        if !reads_as_number(scan, i, &amount) {
-            continue;
-        }
         let next = amount.end;
         let end = if DURATION_UNITS.contains(&scan.lower(next)) {
             next + 1
