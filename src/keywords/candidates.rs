@@ -8,6 +8,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::word_classes::{self, WordClass};
 use super::MAX_NGRAM;
+use crate::text::search::partition_point_from_front;
 use crate::text::tokens::{Token, TokenKind};
 use crate::text::Span;
 
@@ -509,9 +510,10 @@ fn inside_name(words: &[Word], i: usize) -> bool {
 /// The tokens that start inside `sentence` and those after it, from `tokens` (sorted)
 /// less any before the sentence. On all the shared evaluation documents (4,001) these are
 /// exactly the tokens of the sentence tokenized alone: sentence ends fall between tokens.
+/// Searched from the front: the sentences come in order, so the answer is near it.
 fn tokens_of(tokens: &[Token], sentence: Span) -> (&[Token], &[Token]) {
-    let from = tokens.partition_point(|t| t.span.start < sentence.start);
-    let to = from + tokens[from..].partition_point(|t| t.span.start < sentence.end);
+    let from = partition_point_from_front(tokens, |t| t.span.start < sentence.start);
+    let to = from + partition_point_from_front(&tokens[from..], |t| t.span.start < sentence.end);
     (&tokens[from..to], &tokens[to..])
 }
 

@@ -12,10 +12,8 @@ mod word_classes;
 mod word_graph;
 mod yake;
 
-use std::collections::HashMap;
-
 use rust_stemmers::Algorithm;
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::sentences::{NewlineMode, SentenceSplitter};
 use crate::text::tokens::{tokenize, Token};
@@ -292,8 +290,7 @@ pub fn select(doc: &Document, scores: &[f64], top_k: usize) -> Vec<Keyword> {
         order.select_nth_unstable_by(head, better);
     }
     order[..head].sort_by(better);
-    // (first token, token count) of every part of a chosen keyword's mentions.
-    let mut covered: FxHashSet<(u32, u32)> = FxHashSet::default();
+    let mut covered = Covered::new(doc.words.len());
     // top_k may be huge ("all of them"): size by the candidates, not by top_k.
     let mut out: Vec<Keyword> = Vec::with_capacity(top_k.min(order.len()));
     // Chosen names: their stems and their place in `out`.
@@ -311,7 +308,7 @@ pub fn select(doc: &Document, scores: &[f64], top_k: usize) -> Vec<Keyword> {
         let n = candidate.stems.len() as u32;
         let inside = candidate
             .mentions()
-            .filter(|m| covered.contains(&(m.first_word, n)))
+            .filter(|m| covered.contains(m.first_word, n))
             .count();
         if inside * 2 >= candidate.count() {
             continue;
@@ -343,7 +340,7 @@ pub fn select(doc: &Document, scores: &[f64], top_k: usize) -> Vec<Keyword> {
         for m in candidate.mentions() {
             for start in m.first_word..m.first_word + n {
                 for len in 1..=m.first_word + n - start {
-                    covered.insert((start, len));
+                    covered.insert(start, len);
                 }
             }
         }
@@ -355,6 +352,36 @@ pub fn select(doc: &Document, scores: &[f64], top_k: usize) -> Vec<Keyword> {
         });
     }
     out
+}
+
+/// (first token, token count) of every part of a chosen keyword's mentions, as one bit
+/// per pair: a keyword mentioned millions of times (a huge text) fills it in linear time
+/// and memory, where a hash set's random probes cost cache misses per mention.
+struct Covered {
+    bits: Vec<u64>,
+}
+
+impl Covered {
+    fn new(words: usize) -> Self {
+        Covered {
+            bits: vec![0; (words * MAX_NGRAM).div_ceil(64)],
+        }
+    }
+
+    /// Bit of the part of `len` tokens (1 to `MAX_NGRAM`) from token `first`.
+    fn bit(first: u32, len: u32) -> usize {
+        first as usize * MAX_NGRAM + (len as usize - 1)
+    }
+
+    fn insert(&mut self, first: u32, len: u32) {
+        let bit = Self::bit(first, len);
+        self.bits[bit / 64] |= 1 << (bit % 64);
+    }
+
+    fn contains(&self, first: u32, len: u32) -> bool {
+        let bit = Self::bit(first, len);
+        self.bits[bit / 64] & (1 << (bit % 64)) != 0
+    }
 }
 
 /// Whether `short` is a shortened form of the name `long`: its end ("Keller" for
@@ -375,7 +402,7 @@ fn is_name(doc: &Document, candidate: &candidates::Candidate) -> bool {
 
 /// The candidate's most frequent written form (the earliest on ties).
 fn surface<'t>(doc: &Document<'t>, candidate: &candidates::Candidate) -> &'t str {
-    let mut counts: HashMap<&str, (usize, usize)> = HashMap::new();
+    let mut counts: FxHashMap<&str, (usize, usize)> = FxHashMap::default();
     for (i, m) in candidate.mentions().enumerate() {
         let entry = counts.entry(m.span.of(doc.text)).or_insert((0, i));
         entry.0 += 1;

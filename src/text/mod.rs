@@ -2,6 +2,7 @@
 //! code-point offsets for Python, and a word tokenizer.
 
 mod offsets;
+pub mod search;
 mod span;
 pub mod tokens;
 pub mod whitespace;
