@@ -38,6 +38,21 @@ impl Hasher for IdentityHasher {
 pub struct BoundaryModel {
     weights: HashMap<u64, f32, BuildHasherDefault<IdentityHasher>>,
     threshold: f32,
+    fixed: FixedWeights,
+}
+
+/// Weights of the features that take few values, looked up once when the model loads
+/// instead of hashed and looked up at every gap.
+#[derive(Debug, Default)]
+struct FixedWeights {
+    /// Template 0, present at every gap.
+    bias: f32,
+    /// Template 8 by words since the last line break or terminator (0 to 12).
+    since: [f32; 13],
+    /// Template 6 when the word before ends in a letter or digit.
+    last_alphanumeric: f32,
+    /// Template 6 by the word's last character, when it is other ASCII.
+    last_ascii: Vec<f32>,
 }
 
 const EN_WEIGHTS: &str = include_str!("../../data/models/sentences/en_boundaries.tsv");
@@ -69,23 +84,70 @@ impl BoundaryModel {
                 model.weights.insert(hash, value);
             }
         }
+        model.fixed = FixedWeights {
+            bias: model.weight(feature(0, &[])),
+            since: std::array::from_fn(|k| model.weight(feature(8, &[&[b'0' + k as u8]]))),
+            last_alphanumeric: model.weight(feature(6, &[b"aln"])),
+            last_ascii: (0..128u8)
+                .map(|b| model.weight(feature(6, &[&[b]])))
+                .collect(),
+        };
         model
     }
 
-    fn score(&self, features: &[u64]) -> f32 {
-        features
-            .iter()
-            .map(|h| self.weights.get(h).copied().unwrap_or(0.0))
-            .sum()
+    fn weight(&self, feature: u64) -> f32 {
+        self.weights.get(&feature).copied().unwrap_or(0.0)
+    }
+
+    /// The weights of one word's own features, on either side of a gap.
+    fn word_weights(&self, parts: &WordParts) -> WordWeights {
+        let tail = parts.shape_tail();
+        let starter_flag: &[u8] = if parts.starter { b"1" } else { b"0" };
+        WordWeights {
+            before: parts.lower_before.map_or(0.0, |h| self.weight(h))
+                + self.weight(parts.shape_before),
+            after: parts.lower_after.map_or(0.0, |h| self.weight(h))
+                + self.weight(parts.shape_after)
+                + self.weight(feature(7, &[starter_flag])),
+            tail_by_starter: [
+                self.weight(feature(9, &[b"0", tail])),
+                self.weight(feature(9, &[b"1", tail])),
+            ],
+        }
+    }
+
+    /// The sum of the weights of a gap's features (`Gap::features`), most of them
+    /// precomputed per word or per value.
+    fn score(&self, gap: &Gap) -> f32 {
+        let (before, after) = (&gap.before.weights, &gap.after.weights);
+        let fixed = &self.fixed;
+        let last_class = if gap.last.is_alphanumeric() {
+            fixed.last_alphanumeric
+        } else if gap.last.is_ascii() {
+            fixed.last_ascii[gap.last as usize]
+        } else {
+            let mut last = [0u8; 4];
+            self.weight(feature(6, &[gap.last.encode_utf8(&mut last).as_bytes()]))
+        };
+        fixed.bias
+            + before.before
+            + after.after
+            + before.tail_by_starter[usize::from(gap.after.starter)]
+            + fixed.since[gap.since.min(12)]
+            + last_class
+            + self.weight(gap.shape_pair())
+            + self.weight(gap.char_pair())
     }
 
     /// Byte offsets (ends of words) where the model puts a boundary in `text`.
     pub fn boundaries(&self, text: &str, data: &LanguageData, wrapped: bool) -> Vec<usize> {
         let mut out = Vec::new();
-        for_each_candidate(text, data, wrapped, |end, features| {
-            if self.score(features) > self.threshold {
-                out.push(end);
-            }
+        WORD_MEMO.with_borrow_mut(|memo| {
+            candidates_with(text, data, Some(self), wrapped, memo, &mut |gap: Gap| {
+                if self.score(&gap) > self.threshold {
+                    out.push(gap.prev_end);
+                }
+            });
         });
         out
     }
@@ -276,19 +338,22 @@ pub fn for_each_candidate(
     mut f: impl FnMut(usize, &[u64]),
 ) {
     WORD_MEMO.with_borrow_mut(|memo| {
-        memo.prepare(data);
-        candidates_with(text, data, wrapped, memo, &mut f);
+        candidates_with(text, data, None, wrapped, memo, &mut |gap: Gap| {
+            f(gap.prev_end, &gap.features());
+        });
     });
 }
 
-/// `for_each_candidate` with the thread's word memo.
+/// The candidate gaps of `text`, with `memo` remembering word parts for `data` and `model`.
 fn candidates_with(
     text: &str,
     data: &LanguageData,
+    model: Option<&BoundaryModel>,
     wrapped: bool,
     memo: &mut WordMemo,
-    f: &mut impl FnMut(usize, &[u64]),
+    f: &mut impl FnMut(Gap),
 ) {
+    memo.prepare(data, model);
     let bytes = text.as_bytes();
     let mut previous: Option<(usize, usize)> = None;
     let mut since = 0usize;
@@ -305,9 +370,19 @@ fn candidates_with(
                 // The cheap test first: most words start in lower case.
                 if let Some(first) = first_of_candidate(next) {
                     if !is_item_marker(prev) {
-                        let before = memo.parts(prev, data);
-                        let after = memo.parts(next, data);
-                        candidate(prev, pe, &before, &after, first, since, f);
+                        let before = memo.parts(prev, data, model);
+                        let after = memo.parts(next, data, model);
+                        // A word too long to fold gives no candidate.
+                        if before.lower_before.is_some() && after.lower_after.is_some() {
+                            f(Gap {
+                                prev_end: pe,
+                                before: &before,
+                                after: &after,
+                                last: prev.chars().next_back().unwrap_or(' '),
+                                first,
+                                since,
+                            });
+                        }
                     }
                 }
             }
@@ -361,15 +436,28 @@ struct WordParts {
     starter: bool,
     shape: [u8; 24],
     shape_len: u8,
+    /// With a model: the weights of the features above (zero without one).
+    weights: WordWeights,
+}
+
+/// A word's share of a gap's score, by the side of the gap it stands on.
+#[derive(Debug, Clone, Copy, Default)]
+struct WordWeights {
+    /// Templates 1 and 3.
+    before: f32,
+    /// Templates 2, 4 and 7.
+    after: f32,
+    /// Template 9 (this word's shape tail with the next word's starter flag), by that flag.
+    tail_by_starter: [f32; 2],
 }
 
 impl WordParts {
-    fn of(word: &str, data: &LanguageData) -> WordParts {
+    fn of(word: &str, data: &LanguageData, model: Option<&BoundaryModel>) -> WordParts {
         let core = core(word);
         let mut shape_buf = [0u8; 24];
         let shape_len = shape(word, &mut shape_buf);
         let word_shape = &shape_buf[..shape_len];
-        WordParts {
+        let mut parts = WordParts {
             lower_before: Fnv::template(1).folded_part(core).map(|h| h.0),
             lower_after: Fnv::template(2).folded_part(core).map(|h| h.0),
             shape_before: feature(3, &[word_shape]),
@@ -378,19 +466,32 @@ impl WordParts {
             shape: shape_buf,
             // At most 24.
             shape_len: shape_len as u8,
+            weights: WordWeights::default(),
+        };
+        if let Some(model) = model {
+            parts.weights = model.word_weights(&parts);
         }
+        parts
     }
 
     fn shape(&self) -> &[u8] {
         &self.shape[..usize::from(self.shape_len)]
     }
+
+    /// The shape's last two bytes.
+    fn shape_tail(&self) -> &[u8] {
+        let shape = self.shape();
+        &shape[shape.len().saturating_sub(2)..]
+    }
 }
 
 /// Words whose parts a thread remembers: words recur ("The", "said", names), and
-/// folding, hashing and the starter lookup cost more than one lookup here.
+/// folding, hashing and the starter and weight lookups cost more than one lookup here.
 struct WordMemo {
-    /// Address of the language data the parts were computed with (starters differ).
+    /// Addresses of the language data (starters differ) and of the model (weights
+    /// differ; 0 for none) the parts were computed with.
     data: usize,
+    model: usize,
     words: FxHashMap<Box<str>, WordParts>,
 }
 
@@ -402,22 +503,30 @@ const MEMO_WORDS: usize = 50_000;
 thread_local! {
     static WORD_MEMO: RefCell<WordMemo> = RefCell::new(WordMemo {
         data: 0,
+        model: 0,
         words: FxHashMap::default(),
     });
 }
 
 impl WordMemo {
-    fn prepare(&mut self, data: &LanguageData) {
-        let address = std::ptr::from_ref(data) as usize;
-        if self.data != address {
+    fn prepare(&mut self, data: &LanguageData, model: Option<&BoundaryModel>) {
+        let data = std::ptr::from_ref(data) as usize;
+        let model = model.map_or(0, |m| std::ptr::from_ref(m) as usize);
+        if (self.data, self.model) != (data, model) {
             self.words.clear();
-            self.data = address;
+            (self.data, self.model) = (data, model);
         }
     }
 
-    fn parts(&mut self, word: &str, data: &LanguageData) -> WordParts {
+    /// The parts of `word`; `data` and `model` are those the memo was prepared for.
+    fn parts(
+        &mut self,
+        word: &str,
+        data: &LanguageData,
+        model: Option<&BoundaryModel>,
+    ) -> WordParts {
         if word.len() > MEMO_WORD_BYTES {
-            return WordParts::of(word, data);
+            return WordParts::of(word, data, model);
         }
         if let Some(&parts) = self.words.get(word) {
             return parts;
@@ -425,54 +534,62 @@ impl WordMemo {
         if self.words.len() >= MEMO_WORDS {
             self.words.clear();
         }
-        let parts = WordParts::of(word, data);
+        let parts = WordParts::of(word, data, model);
         self.words.insert(word.into(), parts);
         parts
     }
 }
 
-/// The features of the gap after `prev` (ending at byte `prev_end`, with parts `before`)
-/// before the word with parts `after` (whose first character is `first`), with `since`
-/// words since the last line break or terminator.
-fn candidate(
-    prev: &str,
+/// A candidate gap: after the word ending at byte `prev_end` (with parts `before`, whose
+/// last character is `last`), before the word with parts `after` (whose first character
+/// is `first`), `since` words after the last line break or terminator.
+struct Gap<'a> {
     prev_end: usize,
-    before: &WordParts,
-    after: &WordParts,
+    before: &'a WordParts,
+    after: &'a WordParts,
+    last: char,
     first: char,
     since: usize,
-    f: &mut impl FnMut(usize, &[u64]),
-) {
-    let (Some(prev_lower), Some(next_lower)) = (before.lower_before, after.lower_after) else {
-        return;
-    };
-    let (prev_shape, next_shape) = (before.shape(), after.shape());
-    let last = prev.chars().next_back().unwrap_or(' ');
-    let (mut last_buf, mut first_buf) = ([0u8; 4], [0u8; 4]);
-    let last_bytes: &[u8] = last.encode_utf8(&mut last_buf).as_bytes();
-    let first_bytes: &[u8] = first.encode_utf8(&mut first_buf).as_bytes();
-    let last_class: &[u8] = if last.is_alphanumeric() {
-        b"aln"
-    } else {
-        last_bytes
-    };
-    let starter_flag: &[u8] = if after.starter { b"1" } else { b"0" };
-    let since_bucket = [b'0' + since.min(12) as u8];
-    let shape_tail = &prev_shape[prev_shape.len().saturating_sub(2)..];
-    let features: [u64; MAX_FEATURES] = [
-        feature(0, &[]),
-        prev_lower,
-        next_lower,
-        before.shape_before,
-        after.shape_after,
-        feature(5, &[prev_shape, next_shape]),
-        feature(6, &[last_class]),
-        feature(7, &[starter_flag]),
-        feature(8, &[&since_bucket]),
-        feature(9, &[starter_flag, shape_tail]),
-        feature(10, &[last_bytes, first_bytes]),
-    ];
-    f(prev_end, &features);
+}
+
+impl Gap<'_> {
+    /// Template 5: the two words' shapes.
+    fn shape_pair(&self) -> u64 {
+        feature(5, &[self.before.shape(), self.after.shape()])
+    }
+
+    /// Template 10: the last character before the gap and the first after it.
+    fn char_pair(&self) -> u64 {
+        let (mut last, mut first) = ([0u8; 4], [0u8; 4]);
+        let last: &[u8] = self.last.encode_utf8(&mut last).as_bytes();
+        feature(10, &[last, self.first.encode_utf8(&mut first).as_bytes()])
+    }
+
+    /// The hashes of the gap's features, as the model was trained on them.
+    fn features(&self) -> [u64; MAX_FEATURES] {
+        let (before, after) = (self.before, self.after);
+        let mut last = [0u8; 4];
+        let last_class: &[u8] = if self.last.is_alphanumeric() {
+            b"aln"
+        } else {
+            self.last.encode_utf8(&mut last).as_bytes()
+        };
+        let starter_flag: &[u8] = if after.starter { b"1" } else { b"0" };
+        let since_bucket = [b'0' + self.since.min(12) as u8];
+        [
+            feature(0, &[]),
+            before.lower_before.unwrap_or_default(),
+            after.lower_after.unwrap_or_default(),
+            before.shape_before,
+            after.shape_after,
+            self.shape_pair(),
+            feature(6, &[last_class]),
+            feature(7, &[starter_flag]),
+            feature(8, &[&since_bucket]),
+            feature(9, &[starter_flag, before.shape_tail()]),
+            self.char_pair(),
+        ]
+    }
 }
 
 #[cfg(test)]
@@ -558,11 +675,11 @@ mod tests {
         let mut fresh = Vec::new();
         let mut empty = WordMemo {
             data: 0,
+            model: 0,
             words: FxHashMap::default(),
         };
-        empty.prepare(en);
-        candidates_with(text, en, false, &mut empty, &mut |end, features: &[u64]| {
-            fresh.push((end, features.to_vec()))
+        candidates_with(text, en, None, false, &mut empty, &mut |gap: Gap| {
+            fresh.push((gap.prev_end, gap.features().to_vec()))
         });
         assert_eq!(fresh, first);
     }
@@ -571,6 +688,30 @@ mod tests {
     fn list_markers_are_no_candidates() {
         assert!(is_item_marker("•") && is_item_marker("2.)") && is_item_marker("a)"));
         assert!(!is_item_marker("word") && !is_item_marker("(see)"));
+    }
+
+    #[test]
+    fn precomputed_scores_are_the_sums_of_the_feature_weights() {
+        let en = crate::lang::abbreviations::bundled("en").unwrap();
+        let model = bundled("en").unwrap();
+        let text = "Posted by darin Ben made it Then we saw The Guardian Report 2 ok \
+                    (see) Über Ärzte, “Quoted” Words; x7 2024 Élan résumé: Zoë 42% NASA";
+        let mut memo = WordMemo {
+            data: 0,
+            model: 0,
+            words: FxHashMap::default(),
+        };
+        let mut gaps = 0;
+        candidates_with(text, en, Some(model), false, &mut memo, &mut |gap: Gap| {
+            let summed: f32 = gap.features().iter().map(|&h| model.weight(h)).sum();
+            assert!(
+                (model.score(&gap) - summed).abs() < 1e-4,
+                "gap at {}",
+                gap.prev_end
+            );
+            gaps += 1;
+        });
+        assert!(gaps >= 10, "{gaps} gaps");
     }
 
     #[test]
