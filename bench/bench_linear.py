@@ -7,12 +7,20 @@ SentenceSplitter.split, entities with EntityTagger.tag, keywords with
 KeywordExtractor.extract, or all). A linear analysis keeps time/MB flat (small sizes pay
 the fixed cost of a call); the ratios to print are time/MB at the largest size over the
 smallest, and the worst ratio between two neighbouring sizes.
+
+Above a few MB each call's buffers are fresh memory from the kernel (glibc maps large
+blocks and unmaps them on free), so time per MB there includes page faults and page
+zeroing that smaller calls, served from reused heap, do not pay. To time the work alone,
+let glibc keep freed memory for the next call:
+
+    MALLOC_MMAP_MAX_=0 MALLOC_TRIM_THRESHOLD_=100000000000 python bench/bench_linear.py
 """
 
 from __future__ import annotations
 
 import argparse
 import gc
+import os
 import time
 from typing import Callable
 
@@ -122,6 +130,8 @@ def main() -> None:
         sizes.append(size)
         size *= 10
     print(f"prose from: {source}; newlines={args.newlines}; gc {'off' if args.no_gc else 'on'}")
+    malloc = [f"{k}={v}" for k, v in sorted(os.environ.items()) if k.startswith("MALLOC_")]
+    print(f"glibc malloc: {' '.join(malloc) or 'default (freed large blocks go back to the kernel)'}")
     print(f"sizes: {sizes} bytes")
     print("time per MB in ms (best of several calls); '-' = skipped (see note)\n")
     worst = {}
