@@ -4,9 +4,9 @@ Each input kind (normal prose and adversarial texts: runs of dots, pySBD's hang 
 one huge word, deep nesting, runs of newlines, a repeated abbreviation, ...) is built at
 geometric sizes and given to one call of an analysis (--analysis: sentences with
 SentenceSplitter.split, entities with EntityTagger.tag, keywords with
-KeywordExtractor.extract, or all). A linear analysis keeps time/MB flat (small sizes pay
-the fixed cost of a call); the ratios to print are time/MB at the largest size over the
-smallest, and the worst ratio between two neighbouring sizes.
+KeywordExtractor.extract, the control str.split, or all). A linear analysis keeps time/MB
+flat (small sizes pay the fixed cost of a call); the ratios to print are time/MB at the
+largest size over the smallest, and the worst ratio between two neighbouring sizes.
 
 Above a few MB each call's buffers are fresh memory from the kernel (glibc maps large
 blocks and unmaps them on free), so time per MB there includes page faults and page
@@ -75,11 +75,14 @@ def kinds(prose: str) -> dict[str, Callable[[int], str]]:
 
 
 def analyses(newlines: str) -> dict[str, Callable[[str], list]]:
-    """The single-text call of each analysis."""
+    """The single-text call of each analysis, and a control: Python's own `str.split`,
+    linear by construction, whose time per MB shows what making and freeing one Python
+    object per piece costs as the result outgrows the caches."""
     return {
         "sentences": rapidtext.SentenceSplitter("en", newlines=newlines).split,
         "entities": rapidtext.EntityTagger().tag,
         "keywords": rapidtext.KeywordExtractor().extract,
+        "control": str.split,
     }
 
 
@@ -102,7 +105,9 @@ def main() -> None:
     parser.add_argument("--data", help="folder with the UD dev documents (for the prose kind)")
     parser.add_argument("--max-mb", type=float, default=100, help="largest size (default 100)")
     parser.add_argument(
-        "--analysis", default="sentences", choices=["sentences", "entities", "keywords", "all"]
+        "--analysis",
+        default="sentences",
+        choices=["sentences", "entities", "keywords", "control", "all"],
     )
     parser.add_argument("--newlines", default="auto", choices=["auto", "split", "ignore"])
     parser.add_argument("--only", help="run only kinds whose name contains this")
@@ -131,7 +136,9 @@ def main() -> None:
         size *= 10
     print(f"prose from: {source}; newlines={args.newlines}; gc {'off' if args.no_gc else 'on'}")
     malloc = [f"{k}={v}" for k, v in sorted(os.environ.items()) if k.startswith("MALLOC_")]
-    print(f"glibc malloc: {' '.join(malloc) or 'default (freed large blocks go back to the kernel)'}")
+    print(
+        f"glibc malloc: {' '.join(malloc) or 'default (freed large blocks go back to the kernel)'}"
+    )
     print(f"sizes: {sizes} bytes")
     print("time per MB in ms (best of several calls); '-' = skipped (see note)\n")
     worst = {}
