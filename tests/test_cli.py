@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "news.txt"
 
 
@@ -36,9 +38,11 @@ def test_sentences_json_offsets_slice_back():
         assert text[r["start"] : r["end"]] == r["text"]
 
 
-def test_missing_file_is_a_clean_error():
-    out = run("sentences", "no/such/file.txt")
-    assert out.returncode == 1
+@pytest.mark.parametrize("command", ["sentences", "entities", "keywords", "analyze"])
+def test_missing_file_is_a_usage_error_for_every_command(command):
+    out = run(command, "no/such/file.txt")
+    assert out.returncode == 2
+    assert f"rapidtext {command}: cannot read no/such/file.txt" in out.stderr
     assert "No such file" in out.stderr and "Traceback" not in out.stderr
 
 

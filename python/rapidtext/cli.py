@@ -35,7 +35,7 @@ def _read(path: str) -> str:
 def _sentences(args: argparse.Namespace) -> int:
     splitter = SentenceSplitter(args.language, newlines=args.newlines)
     for path in args.files:
-        text = _read(path)
+        text = _text_file(path)
         for s in splitter.split(text):
             if args.json:
                 record = {"file": path, "start": s.start, "end": s.end, "text": s.text}
@@ -51,7 +51,7 @@ def _keywords(args: argparse.Namespace) -> int:
         return 2
     extractor = KeywordExtractor(args.language, method=args.method, top_k=args.top_k)
     for path in args.files:
-        for k in extractor.extract(_read(path)):
+        for k in extractor.extract(_text_file(path)):
             if args.json:
                 record = {
                     "file": path,
@@ -63,12 +63,13 @@ def _keywords(args: argparse.Namespace) -> int:
                 print(json.dumps(record, ensure_ascii=False))
             else:
                 print(f"{k.score:.3f}\t{k.count}\t{' '.join(k.text.split())}")
+    return 0
 
 
 def _entities(args: argparse.Namespace) -> int:
     tagger = EntityTagger(labels=args.labels)
     for path in args.files:
-        text = _read(path)
+        text = _text_file(path)
         for e in tagger.tag(text):
             if args.json:
                 record = {
@@ -304,6 +305,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except _UsageError as e:
         print(f"rapidtext {args.command}: {e}", file=sys.stderr)
         return 2
-    except (OSError, UnicodeDecodeError) as e:
+    except OSError as e:
+        # Writing the output failed (a closed pipe, a full disk): not a usage error.
         print(f"rapidtext: {e}", file=sys.stderr)
         return 1
