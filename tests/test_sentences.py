@@ -115,7 +115,9 @@ def test_supported_languages_and_version():
 def test_progress_callback_sees_every_item_and_errors_propagate():
     docs = ["One. Two."] * 1000
     seen = []
-    got = SentenceSplitter().split_batch(docs, n_threads=2, progress=lambda d, t: seen.append((d, t)))
+    got = SentenceSplitter().split_batch(
+        docs, n_threads=2, progress=lambda d, t: seen.append((d, t))
+    )
     assert len(got) == 1000
     assert seen[-1] == (1000, 1000) and all(t == 1000 for _, t in seen)
 
