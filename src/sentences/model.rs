@@ -365,10 +365,9 @@ fn candidates_with(
             if line_ends || matches!(bytes[pe - 1], b'.' | b'!' | b'?') {
                 since = 0;
             } else {
-                let next = &text[start..end];
-                let prev = &text[ps..pe];
                 // The cheap test first: most words start in lower case.
-                if let Some(first) = first_of_candidate(next) {
+                if let Some(first) = first_of_candidate(text, start) {
+                    let (prev, next) = (&text[ps..pe], &text[start..end]);
                     if !is_item_marker(prev) {
                         let before = memo.parts(prev, data, model);
                         let after = memo.parts(next, data, model);
@@ -391,15 +390,17 @@ fn candidates_with(
     }
 }
 
-/// The first character of `next` when a sentence could start with it (a capital, digit or
-/// symbol), else `None`.
+/// The first character of the word at byte `start` when a sentence could start with it (a
+/// capital, digit or symbol), else `None`. Tested before the word is sliced: most words
+/// start in lower case and need nothing more.
 #[inline]
-fn first_of_candidate(next: &str) -> Option<char> {
-    let b = *next.as_bytes().first()?;
+fn first_of_candidate(text: &str, start: usize) -> Option<char> {
+    let b = *text.as_bytes().get(start)?;
     if b < 0x80 {
         return (!b.is_ascii_lowercase()).then_some(char::from(b));
     }
-    next.chars()
+    text.get(start..)?
+        .chars()
         .next()
         .filter(|&c| c.is_uppercase() || c.is_numeric() || !c.is_alphanumeric())
 }
