@@ -24,6 +24,10 @@ pub fn after_sentence(text: &str, end: usize) -> usize {
             }
         }
     }
+    // Every emoticon starts with one of these: most sentences end with none of them.
+    if !tail.starts_with([':', ';', '<']) {
+        return end;
+    }
     for emoticon in EMOTICONS {
         if let Some(after) = tail.strip_prefix(emoticon) {
             if after.is_empty() || after.starts_with(char::is_whitespace) {
