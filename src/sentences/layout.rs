@@ -52,8 +52,12 @@ impl Layout {
         let mut width = 0;
         let mut breaks: Vec<(usize, usize)> = Vec::new();
         let (mut lines, mut previous) = (0usize, None);
-        for line in text.split('\n') {
-            let line = content(line);
+        // Lines by the memchr crate's vector search (`str::split` scans a word at a time).
+        let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len()));
+        let mut line_start = 0;
+        for line_end in ends {
+            let line = content(&text[line_start..line_end]);
+            line_start = line_end + 1;
             let body = line.trim_start();
             if body.is_empty() {
                 previous = None;
@@ -62,7 +66,7 @@ impl Layout {
             lines += 1;
             let chars = char_len(line);
             // A line of one long word (a URL) overflows any wrap width; it says nothing.
-            if body.contains(' ') {
+            if memchr::memchr(b' ', body.as_bytes()).is_some() {
                 width = width.max(chars - char_len(&line[..line.len() - body.len()]));
             }
             if let Some(prev_chars) = previous {

@@ -154,7 +154,7 @@ impl BoundaryModel {
 }
 
 /// FNV-1a, fed byte by byte: a feature's hash.
-#[derive(Clone, Copy)]
+#[derive(Debug, Clone, Copy)]
 struct Fnv(u64);
 
 impl Fnv {
@@ -437,6 +437,9 @@ struct WordParts {
     starter: bool,
     shape: [u8; 24],
     shape_len: u8,
+    /// Template 5 hashed up to this word's shape, for a gap after it (the hash streams,
+    /// so a gap adds only the next word's shape).
+    shape_pair_start: Fnv,
     /// With a model: the weights of the features above (zero without one).
     weights: WordWeights,
 }
@@ -467,6 +470,7 @@ impl WordParts {
             shape: shape_buf,
             // At most 24.
             shape_len: shape_len as u8,
+            shape_pair_start: Fnv::template(5).part(word_shape),
             weights: WordWeights::default(),
         };
         if let Some(model) = model {
@@ -556,7 +560,7 @@ struct Gap<'a> {
 impl Gap<'_> {
     /// Template 5: the two words' shapes.
     fn shape_pair(&self) -> u64 {
-        feature(5, &[self.before.shape(), self.after.shape()])
+        self.before.shape_pair_start.part(self.after.shape()).0
     }
 
     /// Template 10: the last character before the gap and the first after it.
@@ -704,6 +708,8 @@ mod tests {
         };
         let mut gaps = 0;
         candidates_with(text, en, Some(model), false, &mut memo, &mut |gap: Gap| {
+            let shapes = [gap.before.shape(), gap.after.shape()];
+            assert_eq!(gap.shape_pair(), feature(5, &shapes));
             let summed: f32 = gap.features().iter().map(|&h| model.weight(h)).sum();
             assert!(
                 (model.score(&gap) - summed).abs() < 1e-4,
