@@ -273,3 +273,25 @@ fn english_model_splits_unpunctuated_gaps_only_where_confident() {
         1
     );
 }
+
+#[test]
+fn candidate_bytes_are_found_at_every_position() {
+    // Every byte value at every offset of a 40-byte run (16-byte chunks, then the tail).
+    for b in 0..=255u8 {
+        for at in 0..40 {
+            let mut bytes = vec![b'a'; 40];
+            bytes[at] = b;
+            let expected = if super::CANDIDATE_BYTE[usize::from(b)] {
+                at
+            } else {
+                40
+            };
+            assert_eq!(
+                super::next_candidate_byte(&bytes, 0),
+                expected,
+                "byte {b:#x} at {at}"
+            );
+            assert_eq!(super::next_candidate_byte(&bytes, at + 1), 40);
+        }
+    }
+}
