@@ -482,8 +482,11 @@ impl SentenceSplitter {
         };
         let number = word.bytes().all(|b| b.is_ascii_digit());
         // "Tuesday.Mr": only the piece after a glued boundary is the word.
-        let word = match word.rsplit_once('.') {
-            Some((_, last)) if !is_dotted_abbreviation(word) && !self.is_abbreviation(word) => last,
+        // Words are short: a byte loop beats the library's search set-up.
+        let word = match word.bytes().rposition(|b| b == b'.') {
+            Some(dot) if !is_dotted_abbreviation(word) && !self.is_abbreviation(word) => {
+                &word[dot + 1..]
+            }
             _ => word,
         };
         if word.is_empty() {
