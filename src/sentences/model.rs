@@ -677,20 +677,9 @@ mod tests {
 
     #[test]
     fn spaces_and_other_bytes_are_found_at_every_offset() {
-        // Every byte value at every offset of a 40-byte run: 16-byte chunks, 8-byte
-        // chunks and the tail.
-        for b in 0..=255u8 {
-            for at in 0..40 {
-                let mut bytes = vec![b'a'; 40];
-                bytes[at] = b;
-                let expected = if (0x21..0x80).contains(&b) { 40 } else { at };
-                assert_eq!(
-                    next_space_or_other(&bytes, 0),
-                    expected,
-                    "byte {b:#x} at {at}"
-                );
-            }
-        }
+        crate::sentences::tests::check_byte_search(next_space_or_other, |b| {
+            !(0x21..0x80).contains(&b)
+        });
     }
 
     #[test]

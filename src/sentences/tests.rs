@@ -274,24 +274,28 @@ fn english_model_splits_unpunctuated_gaps_only_where_confident() {
     );
 }
 
-#[test]
-fn candidate_bytes_are_found_at_every_position() {
-    // Every byte value at every offset of a 40-byte run (16-byte chunks, then the tail).
+/// Checks a search for the first byte of a class, `search(bytes, from)`, against `is_target`
+/// for every byte value at every offset of a 40-byte run (whole 16- and 8-byte chunks,
+/// then the tail), from the start and from just after the byte.
+pub(super) fn check_byte_search(search: fn(&[u8], usize) -> usize, is_target: impl Fn(u8) -> bool) {
     for b in 0..=255u8 {
         for at in 0..40 {
             let mut bytes = vec![b'a'; 40];
             bytes[at] = b;
-            let expected = if super::CANDIDATE_BYTE[usize::from(b)] {
-                at
-            } else {
-                40
-            };
+            let expected = if is_target(b) { at } else { 40 };
+            assert_eq!(search(&bytes, 0), expected, "byte {b:#x} at {at}");
             assert_eq!(
-                super::next_candidate_byte(&bytes, 0),
-                expected,
-                "byte {b:#x} at {at}"
+                search(&bytes, at + 1),
+                40,
+                "byte {b:#x} at {at}, from after it"
             );
-            assert_eq!(super::next_candidate_byte(&bytes, at + 1), 40);
         }
     }
+}
+
+#[test]
+fn candidate_bytes_are_found_at_every_position() {
+    check_byte_search(super::next_candidate_byte, |b| {
+        super::CANDIDATE_BYTE[usize::from(b)]
+    });
 }
