@@ -217,3 +217,20 @@ def test_analyze_bad_usage_exits_2_with_a_message(tmp_path):
             assert word in out.stderr, (args, out.stderr)
     unknown = run("analyze", str(EXAMPLE), "--analyses", "nouns")
     assert unknown.returncode == 2 and "sentences" in unknown.stderr
+
+
+def test_a_reader_that_stops_early_gets_no_error(tmp_path):
+    # `python -m rapidtext sentences big.txt | head -1`: the pipe closes under the writer.
+    big = tmp_path / "big.txt"
+    big.write_text("This is one sentence. " * 50_000, encoding="utf-8")
+    writer = subprocess.Popen(
+        [sys.executable, "-m", "rapidtext", "sentences", str(big)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert writer.stdout is not None and writer.stderr is not None
+    writer.stdout.readline()
+    writer.stdout.close()
+    stderr = writer.stderr.read().decode()
+    assert writer.wait(timeout=60) == 1
+    assert stderr == ""

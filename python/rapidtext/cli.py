@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import re
 import sys
 from collections.abc import Iterable, Iterator, Sequence
@@ -305,7 +306,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except _UsageError as e:
         print(f"rapidtext {args.command}: {e}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        # The reader left (`| head`): stop quietly. Point stdout at devnull so the
+        # interpreter's final flush of the dead pipe raises nothing either.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     except OSError as e:
-        # Writing the output failed (a closed pipe, a full disk): not a usage error.
+        # Writing the output failed (a full disk): not a usage error.
         print(f"rapidtext: {e}", file=sys.stderr)
         return 1
