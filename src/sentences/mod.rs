@@ -6,6 +6,7 @@
 //! linear in the text.
 
 mod attachments;
+mod gaps;
 mod layout;
 pub mod learn;
 mod lists;

@@ -10,6 +10,7 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 
+use super::gaps;
 use super::words::{contains_folded, FOLDED_MAX};
 use crate::lang::abbreviations::LanguageData;
 
@@ -240,111 +241,6 @@ fn shape(word: &str, buf: &mut [u8; 24]) -> usize {
 /// Most features a candidate has.
 pub const MAX_FEATURES: usize = 11;
 
-/// Byte length of the whitespace character at `i`, or 0 when it is none. ASCII is read
-/// without decoding.
-#[inline]
-fn space_len(text: &str, i: usize) -> usize {
-    let b = text.as_bytes()[i];
-    if b < 0x80 {
-        return usize::from(b.is_ascii_whitespace());
-    }
-    wide_space_len(text, i)
-}
-
-/// `space_len` for a character outside ASCII, kept out of line so the ASCII test inlines.
-#[inline(never)]
-fn wide_space_len(text: &str, i: usize) -> usize {
-    match text[i..].chars().next() {
-        Some(c) if c.is_whitespace() => c.len_utf8(),
-        _ => 0,
-    }
-}
-
-/// Whitespace-separated words as (start, end, line breaks in the gap before, up to 2).
-fn words(text: &str) -> Words<'_> {
-    Words { text, at: 0 }
-}
-
-struct Words<'t> {
-    text: &'t str,
-    at: usize,
-}
-
-impl Iterator for Words<'_> {
-    type Item = (usize, usize, u8);
-
-    // Called once per word: left out of line, the call costs about 2% of a split.
-    #[inline(always)]
-    fn next(&mut self) -> Option<Self::Item> {
-        let (text, bytes) = (self.text, self.text.as_bytes());
-        let mut i = self.at;
-        let mut newlines = 0u8;
-        loop {
-            if i >= bytes.len() {
-                return None;
-            }
-            let n = space_len(text, i);
-            if n == 0 {
-                break;
-            }
-            newlines = (newlines + u8::from(bytes[i] == b'\n')).min(2);
-            i += n;
-        }
-        let start = i;
-        loop {
-            i = next_space_or_other(bytes, i);
-            if i >= bytes.len() || space_len(text, i) > 0 {
-                break;
-            }
-            // A control byte or a non-space character outside ASCII: part of the word.
-            i += text[i..].chars().next().map_or(1, char::len_utf8);
-        }
-        self.at = i;
-        Some((start, i, newlines))
-    }
-}
-
-/// The first byte at or after `from` (a character boundary) that may be whitespace: ASCII
-/// below `!` or any non-ASCII byte (then a character's first byte); `bytes.len()` if none.
-/// Sixteen bytes are tested at a time with SSE2 on x86-64, eight elsewhere, so a word
-/// costs no branch per letter.
-fn next_space_or_other(bytes: &[u8], from: usize) -> usize {
-    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
-    const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
-    let mut i = from;
-    #[cfg(target_arch = "x86_64")]
-    while let Some(chunk) = bytes.get(i..i + 16) {
-        use std::arch::x86_64::{
-            _mm_cmplt_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_set1_epi8,
-        };
-        // SAFETY: SSE2 is part of x86-64; the unaligned load reads the 16 bytes of `chunk`.
-        let found = unsafe {
-            let v = _mm_loadu_si128(chunk.as_ptr().cast());
-            // Signed: bytes from 0x80 up are negative, so below 0x21 too.
-            _mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8(0x21)))
-        };
-        if found != 0 {
-            return i + found.trailing_zeros() as usize;
-        }
-        i += 16;
-    }
-    while let Some(chunk) = bytes.get(i..i + 8) {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        let x = u64::from_le_bytes(word);
-        // High bit of each byte below 0x21 (exact up to the first one) or above 0x7f.
-        let found = (x.wrapping_sub(ONES * 0x21) & !x | x) & HIGH;
-        if found != 0 {
-            return i + found.trailing_zeros() as usize / 8;
-        }
-        i += 8;
-    }
-    i + bytes[i..]
-        .iter()
-        .position(|b| !(0x21..0x80).contains(b))
-        .unwrap_or(bytes.len() - i)
-}
-
 /// Calls `f(end, features)` for every space between two words where the first word ends
 /// in no terminator and the second starts with a capital, digit or symbol: the gaps the
 /// rules never split. In `wrapped` text a single line break counts as a space.
@@ -371,40 +267,30 @@ fn candidates_with(
     f: &mut impl FnMut(Gap),
 ) {
     memo.prepare(data, model);
-    let bytes = text.as_bytes();
-    let mut previous: Option<(usize, usize)> = None;
-    let mut since = 0usize;
-    for (start, end, newlines) in words(text) {
-        if let Some((ps, pe)) = previous {
-            since += 1;
-            let line_ends = newlines >= 2 || newlines == 1 && !wrapped;
-            // Terminators are ASCII, so the word's last byte tells.
-            if line_ends || matches!(bytes[pe - 1], b'.' | b'!' | b'?') {
-                since = 0;
-            } else {
-                // The cheap test first: most words start in lower case.
-                if let Some(first) = first_of_candidate(text, start) {
-                    let (prev, next) = (&text[ps..pe], &text[start..end]);
-                    if !is_item_marker(prev) {
-                        let before = memo.parts(prev, data, model);
-                        let after = memo.parts(next, data, model);
-                        // A word too long to fold gives no candidate.
-                        if before.lower_before.is_some() && after.lower_after.is_some() {
-                            f(Gap {
-                                prev_end: pe,
-                                before: &before,
-                                after: &after,
-                                last: prev.chars().next_back().unwrap_or(' '),
-                                first,
-                                since,
-                            });
-                        }
-                    }
-                }
-            }
+    gaps::for_each_gap(text, wrapped, |gap| {
+        // The cheap test first: a small letter outside ASCII starts no sentence either.
+        let Some(first) = first_of_candidate(text, gap.next_start) else {
+            return;
+        };
+        let prev = &text[gap.prev.0..gap.prev.1];
+        if is_item_marker(prev) {
+            return;
         }
-        previous = Some((start, end));
-    }
+        let next = &text[gap.next_start..gaps::word_end(text, gap.next_start)];
+        let before = memo.parts(prev, data, model);
+        let after = memo.parts(next, data, model);
+        // A word too long to fold gives no candidate.
+        if before.lower_before.is_some() && after.lower_after.is_some() {
+            f(Gap {
+                prev_end: gap.prev.1,
+                before: &before,
+                after: &after,
+                last: prev.chars().next_back().unwrap_or(' '),
+                first,
+                since: gap.since,
+            });
+        }
+    });
 }
 
 /// The first character of the word at byte `start` when a sentence could start with it (a
@@ -653,33 +539,6 @@ mod tests {
         assert!(Fnv::template(1)
             .folded_part(&"x".repeat(FOLDED_MAX + 1))
             .is_none());
-    }
-
-    #[test]
-    fn words_split_at_any_whitespace() {
-        let text = "a\tbcdefghijk lm\u{a0}n\u{1}o é\u{3000}x\n\ny";
-        let found: Vec<_> = words(text).map(|(s, e, n)| (&text[s..e], n)).collect();
-        assert_eq!(
-            found,
-            [
-                ("a", 0),
-                ("bcdefghijk", 0),
-                ("lm", 0),
-                ("n\u{1}o", 0),
-                ("é", 0),
-                ("x", 0),
-                ("y", 2)
-            ]
-        );
-        assert_eq!(next_space_or_other(b"abcdefghij", 0), 10);
-        assert_eq!(next_space_or_other(b"abcdefghi jk", 2), 9);
-    }
-
-    #[test]
-    fn spaces_and_other_bytes_are_found_at_every_offset() {
-        crate::sentences::tests::check_byte_search(next_space_or_other, |b| {
-            !(0x21..0x80).contains(&b)
-        });
     }
 
     #[test]
