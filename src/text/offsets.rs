@@ -6,7 +6,7 @@
 
 /// Converts byte offsets of one text into code-point offsets.
 pub struct CharOffsets<'t> {
-    bytes: &'t [u8],
+    text: &'t str,
     ascii: bool,
     byte: usize,
     chars: usize,
@@ -15,7 +15,7 @@ pub struct CharOffsets<'t> {
 impl<'t> CharOffsets<'t> {
     pub fn new(text: &'t str) -> Self {
         CharOffsets {
-            bytes: text.as_bytes(),
+            text,
             ascii: text.is_ascii(),
             byte: 0,
             chars: 0,
@@ -29,18 +29,13 @@ impl<'t> CharOffsets<'t> {
             return byte;
         }
         if byte >= self.byte {
-            self.chars += count_chars(&self.bytes[self.byte..byte]);
+            self.chars += self.text[self.byte..byte].chars().count();
         } else {
-            self.chars -= count_chars(&self.bytes[byte..self.byte]);
+            self.chars -= self.text[byte..self.byte].chars().count();
         }
         self.byte = byte;
         self.chars
     }
-}
-
-/// Number of code points in UTF-8 bytes: every byte that is not a continuation byte.
-fn count_chars(bytes: &[u8]) -> usize {
-    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
 }
 
 #[cfg(test)]
