@@ -5,15 +5,16 @@
 
 use std::sync::OnceLock;
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::SUPPORTED;
 
 /// The word lists of one language, lower-cased.
 #[derive(Debug, Default)]
 pub struct LanguageData {
-    /// Words written with a final period that need not end a sentence ("etc", "e.g").
-    pub abbreviations: FxHashSet<String>,
+    /// Words written with a final period that need not end a sentence ("etc", "e.g"),
+    /// each with whether it is also a title (one lookup tells both).
+    pub abbreviations: FxHashMap<String, bool>,
     /// Abbreviations that stand before a name or number and so never end a sentence
     /// there ("dr", "no", "p"); every title is also in `abbreviations`.
     pub titles: FxHashSet<String>,
@@ -57,10 +58,14 @@ const COMMON_TITLES: &str = include_str!("../../data/lang/common/titles.txt");
 fn load(code: &str) -> Option<LanguageData> {
     let [abbreviations, titles, starters] = sources(code)?;
     let titles: FxHashSet<String> = parse(titles).chain(parse(COMMON_TITLES)).collect();
-    let mut abbreviations: FxHashSet<String> = parse(abbreviations)
+    let abbreviations = parse(abbreviations)
         .chain(parse(COMMON_ABBREVIATIONS))
+        .chain(titles.iter().cloned())
+        .map(|a| {
+            let title = titles.contains(&a);
+            (a, title)
+        })
         .collect();
-    abbreviations.extend(titles.iter().cloned());
     Some(LanguageData {
         abbreviations,
         titles,
@@ -83,15 +88,16 @@ mod tests {
     #[test]
     fn english_lists_load() {
         let en = bundled("en").unwrap();
-        assert!(en.abbreviations.contains("e.g") && en.abbreviations.contains("jan"));
-        assert!(en.titles.contains("dr") && en.abbreviations.contains("dr"));
+        assert!(en.abbreviations.contains_key("e.g") && en.abbreviations.contains_key("jan"));
+        assert!(en.titles.contains("dr") && en.abbreviations["dr"]);
+        assert!(!en.abbreviations["etc"]);
         assert!(en.starters.contains("the"));
     }
 
     #[test]
     fn common_forms_reach_every_language() {
         let ja = bundled("ja").unwrap();
-        assert!(ja.titles.contains("dr") && ja.abbreviations.contains("e.g"));
+        assert!(ja.titles.contains("dr") && ja.abbreviations.contains_key("e.g"));
     }
 
     #[test]
@@ -117,7 +123,7 @@ mod tests {
     #[test]
     fn entries_are_lower_cased_without_final_period() {
         let de = bundled("de").unwrap();
-        assert!(de.abbreviations.contains("bzw") && de.abbreviations.contains("z.b"));
-        assert!(de.abbreviations.iter().all(|a| !a.ends_with('.')));
+        assert!(de.abbreviations.contains_key("bzw") && de.abbreviations.contains_key("z.b"));
+        assert!(de.abbreviations.keys().all(|a| !a.ends_with('.')));
     }
 }

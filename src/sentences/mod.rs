@@ -21,7 +21,7 @@ use crate::text::whitespace::{is_space, trim_space};
 use crate::text::Span;
 use layout::Layout;
 use punctuation::{is_closing, is_dash, is_opening, terminator, Terminator};
-use words::{contains_folded, is_dotted_abbreviation, is_initial, word_at, word_before};
+use words::{contains_folded, find_folded, is_dotted_abbreviation, is_initial, word_at, word_before};
 
 /// How single line breaks inside a paragraph are read. A blank line always ends a sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -263,12 +263,19 @@ impl SentenceSplitter {
         self
     }
 
+    /// `None` when `word` is no abbreviation (bundled or the user's), else whether it is
+    /// a title ("Dr"): one lookup where the rules need both.
+    fn abbreviation(&self, word: &str) -> Option<bool> {
+        find_folded(word, |w| self.data.abbreviations.get(w).copied())
+            .or_else(|| contains_folded(&self.extra, word).then_some(false))
+    }
+
     fn is_abbreviation(&self, word: &str) -> bool {
-        contains_folded(&self.extra, word) || contains_folded(&self.data.abbreviations, word)
+        self.abbreviation(word).is_some()
     }
 
     fn is_title(&self, word: &str) -> bool {
-        contains_folded(&self.data.titles, word)
+        self.abbreviation(word) == Some(true)
     }
 
     /// "Mr." at `start`: a title can open a sentence after an ambiguous abbreviation.
@@ -498,8 +505,9 @@ impl SentenceSplitter {
             // "(This is great.) she said": after closers the sentence goes on.
             return self.lowercase_starts && self.plain_word(word) && end == at + 1;
         }
-        if self.is_title(word) {
-            return false;
+        let abbreviation = self.abbreviation(word);
+        if abbreviation == Some(true) {
+            return false; // a title
         }
         let word_start = at - word.len();
         let detached = text[..word_start]
@@ -509,7 +517,7 @@ impl SentenceSplitter {
         let initial = detached && is_initial(word);
         let ordinal = self.ordinals && (number && word.len() <= 3 || words::is_roman_numeral(word));
         let initials = initial || words::is_dotted_initials(word);
-        if self.is_abbreviation(word) || initials || ordinal || is_dotted_abbreviation(word) {
+        if abbreviation.is_some() || initials || ordinal || is_dotted_abbreviation(word) {
             // Without a starter list only a title-like reading is safe for initials and
             // ordinals ("Л.Н. Толстой", "7. Apríla").
             if first.is_numeric() || (self.data.starters.is_empty() && (initials || ordinal)) {

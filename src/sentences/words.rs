@@ -106,20 +106,23 @@ fn fold_into<'b>(word: &str, buf: &'b mut [u8; FOLDED_MAX]) -> Option<&'b str> {
     std::str::from_utf8(&buf[..len]).ok()
 }
 
-/// Whether `word`, lower-cased, is in `set` (which holds lower-cased entries).
-pub fn contains_folded(set: &FxHashSet<String>, word: &str) -> bool {
-    if set.is_empty() {
-        return false;
-    }
+/// `find` called with `word` lower-cased (folded without allocating); `None` when the
+/// lower-cased word would not fit `FOLDED_MAX` bytes.
+pub fn find_folded<T>(word: &str, find: impl FnOnce(&str) -> Option<T>) -> Option<T> {
     // Most words looked up are ASCII; one already in lower case needs no copy.
     let lower_ascii = word
         .bytes()
         .all(|b| b.is_ascii() && !b.is_ascii_uppercase());
     if lower_ascii && word.len() <= FOLDED_MAX {
-        return set.contains(word);
+        return find(word);
     }
     let mut buf = [0u8; FOLDED_MAX];
-    fold_into(word, &mut buf).is_some_and(|folded| set.contains(folded))
+    fold_into(word, &mut buf).and_then(find)
+}
+
+/// Whether `word`, lower-cased, is in `set` (which holds lower-cased entries).
+pub fn contains_folded(set: &FxHashSet<String>, word: &str) -> bool {
+    !set.is_empty() && find_folded(word, |w| set.contains(w).then_some(())).is_some()
 }
 
 /// "U.S", "e.g", "Ph.D": two or more short alphabetic pieces joined by periods.
