@@ -18,22 +18,53 @@ pub struct Layout {
     /// Whether the text has three or more lines with content: then lines that are not
     /// hard-wrapped read as units (chat, lists), not as a sentence broken in two.
     pub many_lines: bool,
+    /// How the document's pieces are counted in characters.
+    pub chars: CharCount,
 }
 
-/// Characters in `s` (the standard library counts lead bytes in words, without decoding).
-pub fn char_len(s: &str) -> usize {
-    s.chars().count()
+/// Counts characters in pieces of one text: bytes, when the whole text is ASCII.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CharCount {
+    ascii: bool,
+}
+
+impl CharCount {
+    pub fn of(text: &str) -> CharCount {
+        CharCount {
+            ascii: text.is_ascii(),
+        }
+    }
+
+    /// Characters in `s`, a piece of the text.
+    pub fn len(self, s: &str) -> usize {
+        if self.ascii {
+            s.len()
+        } else {
+            s.chars().count()
+        }
+    }
+
+    /// Characters in the first word of `line` (up to the first whitespace).
+    pub fn first_word_len(self, line: &str) -> usize {
+        let line = line.trim_start();
+        if self.ascii {
+            // ASCII whitespace as `char::is_whitespace` has it (with the vertical tab).
+            return line
+                .bytes()
+                .position(|b| matches!(b, b'\t'..=b'\r' | b' '))
+                .unwrap_or(line.len());
+        }
+        line.split(char::is_whitespace)
+            .next()
+            .unwrap_or("")
+            .chars()
+            .count()
+    }
 }
 
 /// The line content without trailing whitespace or `\r`.
 fn content(line: &str) -> &str {
     line.trim_end()
-}
-
-/// Characters in the first word of `line` (up to the first whitespace).
-pub fn first_word_len(line: &str) -> usize {
-    let line = line.trim_start();
-    char_len(line.split(char::is_whitespace).next().unwrap_or(""))
 }
 
 /// Whether a break after a line of `line_chars` characters, before a line whose first
@@ -49,6 +80,7 @@ impl Layout {
         // One pass over the lines: the width, and for each break between two lines with
         // content the first line's length and the second's first word, judged once the
         // width is known.
+        let count = CharCount::of(text);
         let mut width = 0;
         let mut breaks: Vec<(usize, usize)> = Vec::new();
         let (mut lines, mut previous) = (0usize, None);
@@ -64,13 +96,13 @@ impl Layout {
                 continue;
             }
             lines += 1;
-            let chars = char_len(line);
+            let chars = count.len(line);
             // A line of one long word (a URL) overflows any wrap width; it says nothing.
             if memchr::memchr(b' ', body.as_bytes()).is_some() {
-                width = width.max(chars - char_len(&line[..line.len() - body.len()]));
+                width = width.max(chars - count.len(&line[..line.len() - body.len()]));
             }
             if let Some(prev_chars) = previous {
-                breaks.push((prev_chars, first_word_len(line)));
+                breaks.push((prev_chars, count.first_word_len(line)));
             }
             previous = Some(chars);
         }
@@ -83,6 +115,7 @@ impl Layout {
             width,
             wrapped: width <= MAX_WRAP_WIDTH && forced > chosen,
             many_lines: lines >= 3,
+            chars: count,
         }
     }
 }
@@ -116,7 +149,15 @@ mod tests {
     }
 
     #[test]
-    fn char_len_counts_code_points() {
-        assert_eq!(char_len("Zoë 😀"), 5);
+    fn chars_are_counted_as_code_points() {
+        let count = CharCount::of("Zoë 😀");
+        assert_eq!(count.len("Zoë 😀"), 5);
+        assert_eq!(count.first_word_len("  Zoë\u{a0}x y"), 3);
+        assert_eq!(count.first_word_len("Zoë\u{85}x"), 3);
+        let ascii = CharCount::of("ab\x0bc d");
+        assert_eq!(ascii.len("ab\x0bc d"), 6);
+        for line in [" ab\x0bc d", "abc\td", "abc", "", "  "] {
+            assert_eq!(ascii.first_word_len(line), count.first_word_len(line), "{line:?}");
+        }
     }
 }

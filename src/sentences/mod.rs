@@ -303,6 +303,7 @@ impl SentenceSplitter {
                 width: 0,
                 wrapped: false,
                 many_lines: false,
+                chars: layout::CharCount::of(text),
             },
         };
         let markers = lists::list_markers(text);
@@ -600,8 +601,8 @@ impl SentenceSplitter {
         let continues = first.is_lowercase() && (last.is_alphanumeric() || last == ',');
         if layout.wrapped {
             let forced = layout::forced_break(
-                layout::char_len(line),
-                layout::first_word_len(next_line),
+                layout.chars.len(line),
+                layout.chars.first_word_len(next_line),
                 layout.width,
             );
             return !forced && !continues;
