@@ -17,7 +17,7 @@ mod words;
 use rustc_hash::FxHashSet;
 
 use crate::lang::{self, abbreviations::LanguageData};
-use crate::text::whitespace::{is_space, trim_space};
+use crate::text::whitespace::{is_space, trim_space_end, trim_space_start};
 use crate::text::Span;
 use layout::Layout;
 use punctuation::{is_closing, is_dash, is_opening, terminator, Terminator};
@@ -639,8 +639,9 @@ fn spans_between(text: &str, boundaries: &[usize]) -> Vec<Span> {
 
 fn trimmed(text: &str, start: usize, end: usize) -> Option<Span> {
     let piece = &text[start..end];
-    let lead = piece.len() - piece.trim_start_matches(is_space).len();
-    let body = trim_space(piece);
+    let rest = trim_space_start(piece);
+    let lead = piece.len() - rest.len();
+    let body = trim_space_end(rest);
     (!body.is_empty()).then(|| Span::new(start + lead, start + lead + body.len()))
 }
 

@@ -127,6 +127,10 @@ pub fn contains_folded(set: &FxHashSet<String>, word: &str) -> bool {
 
 /// "U.S", "e.g", "Ph.D": two or more short alphabetic pieces joined by periods.
 pub fn is_dotted_abbreviation(word: &str) -> bool {
+    // Most words have no period, so fewer than two pieces.
+    if !word.bytes().any(|b| b == b'.') {
+        return false;
+    }
     let mut pieces = 0;
     for piece in word.split('.') {
         let n = piece.chars().count();

@@ -12,7 +12,40 @@ pub fn is_space(c: char) -> bool {
 
 /// `s` without leading and trailing whitespace.
 pub fn trim_space(s: &str) -> &str {
-    s.trim_matches(is_space)
+    trim_space_end(trim_space_start(s))
+}
+
+/// Whether the ASCII byte `b` is whitespace (as `is_space` has it).
+#[inline]
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | 0x1c..=b' ')
+}
+
+/// `s` without leading whitespace. ASCII is read byte by byte (most pieces start with a
+/// space or a letter), the rest decoded.
+pub fn trim_space_start(s: &str) -> &str {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i).filter(|&&b| b < 0x80) {
+        if !is_ascii_space(b) {
+            return &s[i..];
+        }
+        i += 1;
+    }
+    s[i..].trim_start_matches(is_space)
+}
+
+/// `s` without trailing whitespace, like [`trim_space_start`].
+pub fn trim_space_end(s: &str) -> &str {
+    let bytes = s.as_bytes();
+    let mut end = bytes.len();
+    while let Some(&b) = end.checked_sub(1).map(|i| &bytes[i]).filter(|&&b| b < 0x80) {
+        if !is_ascii_space(b) {
+            return &s[..end];
+        }
+        end -= 1;
+    }
+    s[..end].trim_end_matches(is_space)
 }
 
 #[cfg(test)]
@@ -32,5 +65,11 @@ mod tests {
         assert_eq!(ours, python);
         assert_eq!(trim_space("\u{1c} a b\u{2029}\u{1f}"), "a b");
         assert_eq!(trim_space("\u{feff}a\u{200b}"), "\u{feff}a\u{200b}");
+        for b in 0..128u8 {
+            assert_eq!(is_ascii_space(b), is_space(char::from(b)), "{b:#x}");
+        }
+        assert_eq!(trim_space(" \t\u{a0} x\u{3000} y \u{85}\n"), "x\u{3000} y");
+        assert_eq!(trim_space_start(" \u{2028}"), "");
+        assert_eq!(trim_space_end("é \u{1f}"), "é");
     }
 }
