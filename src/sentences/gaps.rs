@@ -371,7 +371,8 @@ mod tests {
         // edges (64 and 128), with wide characters that run over them.
         let pieces = [
             "a", "Bc", "x.", "Y!", "\u{a0}", "\u{3000}", " ", "\n", "\n\n", "é", "É", "\t",
-            "\u{1}", "ß.", "9", "😀", "\u{2028}", "—", "\r\n",
+            "\u{1}", "ß.", "9", "😀", "\u{2028}", "—", "\r\n", "\u{b}", "\u{85}", "\u{1c}",
+            "a)", "Abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJ.", "Éééééééééééééééééééé",
         ];
         let mut seed = 0x9e37_79b9_7f4a_7c15u64;
         for _ in 0..3000 {
