@@ -132,7 +132,7 @@ impl Walk {
 }
 
 /// Masks of one block: bit i describes byte i.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 struct Masks {
     /// ASCII whitespace (space, tab, line feed, form feed, carriage return).
     ws: u64,
@@ -146,15 +146,9 @@ struct Masks {
 }
 
 /// The masks of a block, byte by byte: the definition the vector version must match.
-#[cfg_attr(target_arch = "x86_64", allow(dead_code))]
+#[cfg(any(test, not(target_arch = "x86_64")))]
 fn classify_bytes(chunk: &[u8; 64]) -> Masks {
-    let mut m = Masks {
-        ws: 0,
-        newline: 0,
-        terminator: 0,
-        lower: 0,
-        non_ascii: 0,
-    };
+    let mut m = Masks::default();
     for (i, &b) in chunk.iter().enumerate() {
         let bit = 1u64 << i;
         let set = |mask: &mut u64, yes: bool| *mask |= if yes { bit } else { 0 };
@@ -176,16 +170,10 @@ fn classify(chunk: &[u8; 64]) -> Masks {
 #[cfg(target_arch = "x86_64")]
 fn classify(chunk: &[u8; 64]) -> Masks {
     use std::arch::x86_64::{
-        _mm_cmpeq_epi8, _mm_cmpgt_epi8, _mm_cmplt_epi8, _mm_loadu_si128, _mm_movemask_epi8,
-        _mm_or_si128, _mm_set1_epi8,
+        _mm_and_si128, _mm_cmpeq_epi8, _mm_cmpgt_epi8, _mm_cmplt_epi8, _mm_loadu_si128,
+        _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8,
     };
-    let mut m = Masks {
-        ws: 0,
-        newline: 0,
-        terminator: 0,
-        lower: 0,
-        non_ascii: 0,
-    };
+    let mut m = Masks::default();
     for (k, part) in chunk.chunks_exact(16).enumerate() {
         let shift = 16 * k;
         // SAFETY: SSE2 is part of x86-64; the unaligned load reads the 16 bytes of `part`.
@@ -202,7 +190,7 @@ fn classify(chunk: &[u8; 64]) -> Masks {
             m.newline |= bits(newline);
             m.terminator |= bits(_mm_or_si128(is(b'.'), _mm_or_si128(is(b'!'), is(b'?'))));
             // Signed comparisons: bytes from 0x80 up are negative, so never letters.
-            let lower = std::arch::x86_64::_mm_and_si128(
+            let lower = _mm_and_si128(
                 _mm_cmpgt_epi8(v, _mm_set1_epi8(b'a' as i8 - 1)),
                 _mm_cmplt_epi8(v, _mm_set1_epi8(b'z' as i8 + 1)),
             );
@@ -370,9 +358,31 @@ mod tests {
         // Words, spaces and line breaks of every kind at every offset around the block
         // edges (64 and 128), with wide characters that run over them.
         let pieces = [
-            "a", "Bc", "x.", "Y!", "\u{a0}", "\u{3000}", " ", "\n", "\n\n", "é", "É", "\t",
-            "\u{1}", "ß.", "9", "😀", "\u{2028}", "—", "\r\n", "\u{b}", "\u{85}", "\u{1c}",
-            "a)", "Abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJ.", "Éééééééééééééééééééé",
+            "a",
+            "Bc",
+            "x.",
+            "Y!",
+            "\u{a0}",
+            "\u{3000}",
+            " ",
+            "\n",
+            "\n\n",
+            "é",
+            "É",
+            "\t",
+            "\u{1}",
+            "ß.",
+            "9",
+            "😀",
+            "\u{2028}",
+            "—",
+            "\r\n",
+            "\u{b}",
+            "\u{85}",
+            "\u{1c}",
+            "a)",
+            "Abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJ.",
+            "Éééééééééééééééééééé",
         ];
         let mut seed = 0x9e37_79b9_7f4a_7c15u64;
         for _ in 0..3000 {
@@ -387,7 +397,11 @@ mod tests {
                 }
             }
             for wrapped in [false, true] {
-                assert_eq!(gaps(&text, wrapped), gaps_word_by_word(&text, wrapped), "{text:?}");
+                assert_eq!(
+                    gaps(&text, wrapped),
+                    gaps_word_by_word(&text, wrapped),
+                    "{text:?}"
+                );
             }
         }
     }
@@ -398,7 +412,11 @@ mod tests {
             for at in [0, 15, 16, 33, 63] {
                 let mut chunk = [b'a'; 64];
                 chunk[at] = b;
-                assert_eq!(classify(&chunk), classify_bytes(&chunk), "byte {b:#x} at {at}");
+                assert_eq!(
+                    classify(&chunk),
+                    classify_bytes(&chunk),
+                    "byte {b:#x} at {at}"
+                );
             }
         }
     }

@@ -157,7 +157,11 @@ mod tests {
         let ascii = CharCount::of("ab\x0bc d");
         assert_eq!(ascii.len("ab\x0bc d"), 6);
         for line in [" ab\x0bc d", "abc\td", "abc", "", "  "] {
-            assert_eq!(ascii.first_word_len(line), count.first_word_len(line), "{line:?}");
+            assert_eq!(
+                ascii.first_word_len(line),
+                count.first_word_len(line),
+                "{line:?}"
+            );
         }
     }
 }

@@ -21,7 +21,9 @@ use crate::text::whitespace::{is_space, trim_space_end, trim_space_start};
 use crate::text::Span;
 use layout::Layout;
 use punctuation::{is_closing, is_dash, is_opening, terminator, Terminator};
-use words::{contains_folded, find_folded, is_dotted_abbreviation, is_initial, word_at, word_before};
+use words::{
+    contains_folded, find_folded, is_dotted_abbreviation, is_initial, word_at, word_before,
+};
 
 /// How single line breaks inside a paragraph are read. A blank line always ends a sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
