@@ -8,6 +8,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::word_classes::{self, WordClass};
 use super::MAX_NGRAM;
+use crate::lang::abbreviations::LanguageData;
 use crate::text::search::partition_point_from_front;
 use crate::text::tokens::{Token, TokenKind};
 use crate::text::Span;
@@ -119,9 +120,9 @@ pub struct Reader<'a> {
     /// capitalised words, and a name is never prefixed by the lower-case role noun
     /// before it ("coach Pablo Ortega"); false for German, which capitalises every noun.
     pub whole_names: bool,
-    /// Title abbreviations ("dr", "sen"): written with a period, they stand before a
-    /// name and are never part of a keyphrase.
-    pub titles: Option<&'static FxHashSet<String>>,
+    /// The language's word lists, for its title abbreviations ("dr", "sen"): written
+    /// with a period, they stand before a name and are never part of a keyphrase.
+    pub language_data: Option<&'static LanguageData>,
 }
 
 impl Reader<'_> {
@@ -319,7 +320,7 @@ impl Reader<'_> {
     fn is_title(&self, text: &str, span: Span, lower: &str) -> bool {
         text.as_bytes().get(span.end) == Some(&b'.')
             && !matches!(lower, "st" | "mt")
-            && self.titles.is_some_and(|t| t.contains(lower))
+            && self.language_data.is_some_and(|d| d.is_title(lower))
     }
 
     /// Every n-gram inside a run of content words of one sentence that ends in a head.
@@ -546,7 +547,7 @@ mod tests {
             min_n: 1,
             max_n: 3,
             whole_names: true,
-            titles: crate::lang::abbreviations::bundled("en").map(|d| &d.titles),
+            language_data: crate::lang::abbreviations::bundled("en"),
         };
         let sentences = vec![Span::new(0, text.len())];
         let doc = reader.read(text, &sentences, &tokenize(text));
@@ -613,7 +614,7 @@ mod tests {
             min_n: 1,
             max_n: 2,
             whole_names: true,
-            titles: None,
+            language_data: None,
         };
         let text = "Networks. A network.";
         let sentences = [Span::new(0, 9), Span::new(10, text.len())];

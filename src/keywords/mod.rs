@@ -240,7 +240,7 @@ impl KeywordExtractor {
             min_n: self.settings.ngram_range.0,
             max_n: self.settings.ngram_range.1,
             whole_names: self.settings.language != "de",
-            titles: crate::lang::abbreviations::bundled(&self.settings.language).map(|d| &d.titles),
+            language_data: crate::lang::abbreviations::bundled(&self.settings.language),
         };
         reader.read(text, sentences, tokens)
     }

@@ -13,11 +13,9 @@ use super::SUPPORTED;
 #[derive(Debug, Default)]
 pub struct LanguageData {
     /// Words written with a final period that need not end a sentence ("etc", "e.g"),
-    /// each with whether it is also a title (one lookup tells both).
+    /// each with whether it is a title: one that stands before a name or number and so
+    /// never ends a sentence there ("dr", "no", "p"). One lookup tells both.
     pub abbreviations: FxHashMap<String, bool>,
-    /// Abbreviations that stand before a name or number and so never end a sentence
-    /// there ("dr", "no", "p"); every title is also in `abbreviations`.
-    pub titles: FxHashSet<String>,
     /// Words that often begin a sentence: after an ambiguous abbreviation ("U.S.", an
     /// initial) a capitalised starter is read as a new sentence.
     pub starters: FxHashSet<String>,
@@ -68,9 +66,15 @@ fn load(code: &str) -> Option<LanguageData> {
         .collect();
     Some(LanguageData {
         abbreviations,
-        titles,
         starters: parse(starters).collect(),
     })
+}
+
+impl LanguageData {
+    /// Whether `lower` (lower-cased, no final period) is a title abbreviation ("dr").
+    pub fn is_title(&self, lower: &str) -> bool {
+        self.abbreviations.get(lower) == Some(&true)
+    }
 }
 
 /// The bundled word lists of `code`, or `None` for an unsupported language.
@@ -89,7 +93,7 @@ mod tests {
     fn english_lists_load() {
         let en = bundled("en").unwrap();
         assert!(en.abbreviations.contains_key("e.g") && en.abbreviations.contains_key("jan"));
-        assert!(en.titles.contains("dr") && en.abbreviations["dr"]);
+        assert!(en.is_title("dr") && en.abbreviations["dr"]);
         assert!(!en.abbreviations["etc"]);
         assert!(en.starters.contains("the"));
     }
@@ -97,7 +101,7 @@ mod tests {
     #[test]
     fn common_forms_reach_every_language() {
         let ja = bundled("ja").unwrap();
-        assert!(ja.titles.contains("dr") && ja.abbreviations.contains_key("e.g"));
+        assert!(ja.is_title("dr") && ja.abbreviations.contains_key("e.g"));
     }
 
     #[test]

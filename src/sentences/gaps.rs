@@ -45,13 +45,12 @@ pub fn for_each_gap(text: &str, wrapped: bool, mut f: impl FnMut(Gap)) {
                 &padded
             }
         };
-        let mut masks = classify(chunk);
+        let masks = classify(chunk);
         let mut ws = masks.ws | ws_spill;
         ws_spill = 0;
         if masks.non_ascii != 0 {
             ws_spill = add_wide_spaces(text, block_start, masks.non_ascii, &mut ws);
         }
-        masks.ws = ws;
         let word_starts = !ws & (ws << 1 | after_ws);
         let terminated = ws & (masks.terminator << 1 | after_terminator);
         let lower_starts = word_starts & masks.lower;
@@ -92,6 +91,7 @@ struct Walk {
     wrapped: bool,
     /// Whether the first word has been seen (no gap comes before it).
     started: bool,
+    /// Gaps since the last line break or terminator, as [`Gap::since`].
     since: usize,
     /// Line breaks in the current gap, up to 2.
     newlines: u8,
@@ -259,7 +259,7 @@ fn space_len(text: &str, i: usize) -> usize {
 /// below `!` or any non-ASCII byte (then a character's first byte); `bytes.len()` if none.
 /// Sixteen bytes are tested at a time with SSE2 on x86-64, eight elsewhere, so a word
 /// costs no branch per letter.
-pub(super) fn next_space_or_other(bytes: &[u8], from: usize) -> usize {
+fn next_space_or_other(bytes: &[u8], from: usize) -> usize {
     const ONES: u64 = u64::from_le_bytes([0x01; 8]);
     const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
     let mut i = from;

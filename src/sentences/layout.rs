@@ -35,6 +35,11 @@ impl CharCount {
         }
     }
 
+    /// Counting by decoding, right for any text (without a pass to check for ASCII).
+    pub fn decoding() -> CharCount {
+        CharCount { ascii: false }
+    }
+
     /// Characters in `s`, a piece of the text.
     pub fn len(self, s: &str) -> usize {
         if self.ascii {

@@ -305,7 +305,7 @@ impl SentenceSplitter {
                 width: 0,
                 wrapped: false,
                 many_lines: false,
-                chars: layout::CharCount::of(text),
+                chars: layout::CharCount::decoding(),
             },
         };
         let markers = lists::list_markers(text);
