@@ -277,7 +277,7 @@ impl SentenceSplitter {
     }
 
     fn is_title(&self, word: &str) -> bool {
-        self.abbreviation(word) == Some(true)
+        find_folded(word, |w| self.data.is_title(w).then_some(())).is_some()
     }
 
     /// "Mr." at `start`: a title can open a sentence after an ambiguous abbreviation.

@@ -413,14 +413,14 @@ pub(super) fn article_duration(
     (relative || start < i || after_preposition).then_some((start, unit_end, relative))
 }
 
-/// An amount can stand as CARDINAL (or carry a unit) only if its words are not
-/// part of a name ("the Seven Samurai") or the pronoun "one" ("no one", "one of").
 /// The amount starting at token `i`, if it reads as a number there (see `reads_as_number`).
 pub(super) fn number_at(scan: &Scan, i: usize) -> Option<Amount> {
     amount_at(scan, i).filter(|amount| reads_as_number(scan, i, amount))
 }
 
-pub(super) fn reads_as_number(scan: &Scan, i: usize, amount: &Amount) -> bool {
+/// An amount can stand as CARDINAL (or carry a unit) only if its words are not
+/// part of a name ("the Seven Samurai") or the pronoun "one" ("no one", "one of").
+fn reads_as_number(scan: &Scan, i: usize, amount: &Amount) -> bool {
     if amount.in_words {
         if scan.is_title_case(i) && !scan.starts_sentence(i) {
             return false;
