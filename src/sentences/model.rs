@@ -118,8 +118,8 @@ impl BoundaryModel {
     }
 
     /// The sum of the weights of a gap's features (`Gap::features`), most of them
-    /// precomputed per word or per value.
-    fn score(&self, gap: &Gap) -> f32 {
+    /// precomputed per word, per value or (in `pairs`) per pair.
+    fn score(&self, gap: &Gap, pairs: &mut PairWeights) -> f32 {
         let (before, after) = (&gap.before.weights, &gap.after.weights);
         let fixed = &self.fixed;
         let last_class = if gap.last.is_alphanumeric() {
@@ -136,16 +136,16 @@ impl BoundaryModel {
             + before.tail_by_starter[usize::from(gap.after.starter)]
             + fixed.since[gap.since.min(12)]
             + last_class
-            + self.weight(gap.shape_pair())
-            + self.weight(gap.char_pair())
+            + pairs.shape_pair(gap, self)
+            + pairs.char_pair(gap, self)
     }
 
     /// Byte offsets (ends of words) where the model puts a boundary in `text`.
     pub fn boundaries(&self, text: &str, data: &LanguageData, wrapped: bool) -> Vec<usize> {
         let mut out = Vec::new();
         WORD_MEMO.with_borrow_mut(|memo| {
-            candidates_with(text, data, Some(self), wrapped, memo, &mut |gap: Gap| {
-                if self.score(&gap) > self.threshold {
+            candidates_with(text, data, Some(self), wrapped, memo, &mut |gap, pairs| {
+                if self.score(&gap, pairs) > self.threshold {
                     out.push(gap.prev_end);
                 }
             });
@@ -251,7 +251,7 @@ pub fn for_each_candidate(
     mut f: impl FnMut(usize, &[u64]),
 ) {
     WORD_MEMO.with_borrow_mut(|memo| {
-        candidates_with(text, data, None, wrapped, memo, &mut |gap: Gap| {
+        candidates_with(text, data, None, wrapped, memo, &mut |gap, _| {
             f(gap.prev_end, &gap.features());
         });
     });
@@ -264,7 +264,7 @@ fn candidates_with(
     model: Option<&BoundaryModel>,
     wrapped: bool,
     memo: &mut WordMemo,
-    f: &mut impl FnMut(Gap),
+    f: &mut impl FnMut(Gap, &mut PairWeights),
 ) {
     memo.prepare(data, model);
     gaps::for_each_gap(text, wrapped, |gap| {
@@ -281,14 +281,17 @@ fn candidates_with(
         let after = memo.parts(next, data, model);
         // A word too long to fold gives no candidate.
         if before.lower_before.is_some() && after.lower_after.is_some() {
-            f(Gap {
-                prev_end: gap.prev.1,
-                before: &before,
-                after: &after,
-                last: prev.chars().next_back().unwrap_or(' '),
-                first,
-                since: gap.since,
-            });
+            f(
+                Gap {
+                    prev_end: gap.prev.1,
+                    before: &before,
+                    after: &after,
+                    last: prev.chars().next_back().unwrap_or(' '),
+                    first,
+                    since: gap.since,
+                },
+                &mut memo.pairs,
+            );
         }
     });
 }
@@ -343,6 +346,8 @@ struct WordParts {
     /// Template 5 hashed up to this word's shape, for a gap after it (the hash streams,
     /// so a gap adds only the next word's shape).
     shape_pair_start: Fnv,
+    /// The shape's id in the memo's `PairWeights`, when it has one.
+    shape_id: Option<u8>,
     /// With a model: the weights of the features above (zero without one).
     weights: WordWeights,
 }
@@ -374,6 +379,7 @@ impl WordParts {
             // At most 24.
             shape_len: shape_len as u8,
             shape_pair_start: Fnv::template(5).part(word_shape),
+            shape_id: None,
             weights: WordWeights::default(),
         };
         if let Some(model) = model {
@@ -401,6 +407,7 @@ struct WordMemo {
     data: usize,
     model: usize,
     words: FxHashMap<Box<str>, WordParts>,
+    pairs: PairWeights,
 }
 
 /// Longer words are computed every time (no text kept for them).
@@ -409,19 +416,25 @@ const MEMO_WORD_BYTES: usize = 32;
 const MEMO_WORDS: usize = 50_000;
 
 thread_local! {
-    static WORD_MEMO: RefCell<WordMemo> = RefCell::new(WordMemo {
-        data: 0,
-        model: 0,
-        words: FxHashMap::default(),
-    });
+    static WORD_MEMO: RefCell<WordMemo> = RefCell::new(WordMemo::new());
 }
 
 impl WordMemo {
+    fn new() -> WordMemo {
+        WordMemo {
+            data: 0,
+            model: 0,
+            words: FxHashMap::default(),
+            pairs: PairWeights::default(),
+        }
+    }
+
     fn prepare(&mut self, data: &LanguageData, model: Option<&BoundaryModel>) {
         let data = std::ptr::from_ref(data) as usize;
         let model = model.map_or(0, |m| std::ptr::from_ref(m) as usize);
         if (self.data, self.model) != (data, model) {
             self.words.clear();
+            self.pairs.forget_weights();
             (self.data, self.model) = (data, model);
         }
     }
@@ -433,19 +446,102 @@ impl WordMemo {
         data: &LanguageData,
         model: Option<&BoundaryModel>,
     ) -> WordParts {
-        if word.len() > MEMO_WORD_BYTES {
-            return WordParts::of(word, data, model);
-        }
         if let Some(&parts) = self.words.get(word) {
+            return parts;
+        }
+        let mut parts = WordParts::of(word, data, model);
+        parts.shape_id = self.pairs.shape_id(parts.shape());
+        if word.len() > MEMO_WORD_BYTES {
             return parts;
         }
         if self.words.len() >= MEMO_WORDS {
             self.words.clear();
         }
-        let parts = WordParts::of(word, data, model);
         self.words.insert(word.into(), parts);
         parts
     }
+}
+
+/// Shapes given an id, at most; other shapes' pairs are hashed and looked up each time.
+const PAIR_SHAPES: usize = 128;
+
+/// The weights of the two pair features (templates 5 and 10) by small ids, remembered as
+/// pairs occur: hashing a pair and looking it up costs as much as the rest of a gap's
+/// score, and a few pairs of shapes and characters recur at most gaps.
+#[derive(Default)]
+struct PairWeights {
+    /// Ids of the shapes met so far; a word keeps its shape's in `WordParts`.
+    shape_ids: FxHashMap<Box<[u8]>, u8>,
+    /// By before-shape id and after-shape id; NaN until first needed.
+    shapes: Vec<f32>,
+    /// By the last character before the gap and the first after it, both ASCII; NaN
+    /// until first needed.
+    chars: Vec<f32>,
+}
+
+impl PairWeights {
+    /// The id of `shape`, given now if it has none and ids are left.
+    fn shape_id(&mut self, shape: &[u8]) -> Option<u8> {
+        if let Some(&id) = self.shape_ids.get(shape) {
+            return Some(id);
+        }
+        let id = u8::try_from(self.shape_ids.len())
+            .ok()
+            .filter(|&id| usize::from(id) < PAIR_SHAPES)?;
+        self.shape_ids.insert(shape.into(), id);
+        Some(id)
+    }
+
+    /// Forgets the weights (another model), keeping the shape ids.
+    fn forget_weights(&mut self) {
+        self.shapes.clear();
+        self.chars.clear();
+    }
+
+    fn shape_pair(&mut self, gap: &Gap, model: &BoundaryModel) -> f32 {
+        let weight = || model.weight(gap.shape_pair());
+        match (gap.before.shape_id, gap.after.shape_id) {
+            (Some(a), Some(b)) => remembered(
+                &mut self.shapes,
+                PAIR_SHAPES * PAIR_SHAPES,
+                usize::from(a) * PAIR_SHAPES + usize::from(b),
+                weight,
+            ),
+            _ => weight(),
+        }
+    }
+
+    fn char_pair(&mut self, gap: &Gap, model: &BoundaryModel) -> f32 {
+        let weight = || model.weight(gap.char_pair());
+        if gap.last.is_ascii() && gap.first.is_ascii() {
+            remembered(
+                &mut self.chars,
+                128 * 128,
+                (gap.last as usize) << 7 | gap.first as usize,
+                weight,
+            )
+        } else {
+            weight()
+        }
+    }
+}
+
+/// `table[index]`, computed by `weight` the first time; the table (of `size`) is
+/// allocated when first used. A NaN weight is computed again each time, which is harmless.
+fn remembered(
+    table: &mut Vec<f32>,
+    size: usize,
+    index: usize,
+    weight: impl FnOnce() -> f32,
+) -> f32 {
+    if table.is_empty() {
+        table.resize(size, f32::NAN);
+    }
+    let slot = &mut table[index];
+    if slot.is_nan() {
+        *slot = weight();
+    }
+    *slot
 }
 
 /// A candidate gap: after the word ending at byte `prev_end` (with parts `before`, whose
@@ -561,12 +657,8 @@ mod tests {
         assert_eq!(collect(en), first);
         // Against a memo that starts empty (the text has no repeated word).
         let mut fresh = Vec::new();
-        let mut empty = WordMemo {
-            data: 0,
-            model: 0,
-            words: FxHashMap::default(),
-        };
-        candidates_with(text, en, None, false, &mut empty, &mut |gap: Gap| {
+        let mut empty = WordMemo::new();
+        candidates_with(text, en, None, false, &mut empty, &mut |gap, _| {
             fresh.push((gap.prev_end, gap.features().to_vec()))
         });
         assert_eq!(fresh, first);
@@ -584,23 +676,26 @@ mod tests {
         let model = bundled("en").unwrap();
         let text = "Posted by darin Ben made it Then we saw The Guardian Report 2 ok \
                     (see) Über Ärzte, “Quoted” Words; x7 2024 Élan résumé: Zoë 42% NASA";
-        let mut memo = WordMemo {
-            data: 0,
-            model: 0,
-            words: FxHashMap::default(),
-        };
+        let mut memo = WordMemo::new();
         let mut gaps = 0;
-        candidates_with(text, en, Some(model), false, &mut memo, &mut |gap: Gap| {
-            let shapes = [gap.before.shape(), gap.after.shape()];
-            assert_eq!(gap.shape_pair(), feature(5, &shapes));
-            let summed: f32 = gap.features().iter().map(|&h| model.weight(h)).sum();
-            assert!(
-                (model.score(&gap) - summed).abs() < 1e-4,
-                "gap at {}",
-                gap.prev_end
-            );
-            gaps += 1;
-        });
+        candidates_with(
+            text,
+            en,
+            Some(model),
+            false,
+            &mut memo,
+            &mut |gap, pairs| {
+                let shapes = [gap.before.shape(), gap.after.shape()];
+                assert_eq!(gap.shape_pair(), feature(5, &shapes));
+                let summed: f32 = gap.features().iter().map(|&h| model.weight(h)).sum();
+                // Twice: the pair weights computed, then remembered.
+                for _ in 0..2 {
+                    let score = model.score(&gap, pairs);
+                    assert!((score - summed).abs() < 1e-4, "gap at {}", gap.prev_end);
+                }
+                gaps += 1;
+            },
+        );
         assert!(gaps >= 10, "{gaps} gaps");
     }
 
