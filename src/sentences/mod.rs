@@ -310,7 +310,8 @@ impl SentenceSplitter {
         };
         let markers = lists::list_markers(text);
         let mut next_marker = markers.iter().peekable();
-        let mut boundaries = Vec::new();
+        // Room for a sentence every hundred bytes or so, grown by doubling beyond.
+        let mut boundaries = Vec::with_capacity(text.len() / 64 + 8);
         let mut line_start = 0;
         let content_end = text.trim_end_matches(is_space).len();
         let mut title_depth = 0u8;
@@ -363,7 +364,7 @@ impl SentenceSplitter {
         }
         boundaries.extend(next_marker.map(|m| m.start));
         if let Some(model) = self.model {
-            boundaries.extend(model.boundaries(text, self.data, layout.wrapped));
+            model.add_boundaries(text, self.data, layout.wrapped, &mut boundaries);
         }
         boundaries.sort_unstable();
         spans_between(text, &boundaries)

@@ -140,9 +140,15 @@ impl BoundaryModel {
             + pairs.char_pair(gap, self)
     }
 
-    /// Byte offsets (ends of words) where the model puts a boundary in `text`.
-    pub fn boundaries(&self, text: &str, data: &LanguageData, wrapped: bool) -> Vec<usize> {
-        let mut out = Vec::new();
+    /// Adds to `out` the byte offsets (ends of words) where the model puts a boundary in
+    /// `text`, in order.
+    pub fn add_boundaries(
+        &self,
+        text: &str,
+        data: &LanguageData,
+        wrapped: bool,
+        out: &mut Vec<usize>,
+    ) {
         WORD_MEMO.with_borrow_mut(|memo| {
             candidates_with(text, data, Some(self), wrapped, memo, &mut |gap, pairs| {
                 if self.score(&gap, pairs) > self.threshold {
@@ -150,7 +156,6 @@ impl BoundaryModel {
                 }
             });
         });
-        out
     }
 }
 
