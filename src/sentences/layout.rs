@@ -11,7 +11,8 @@ const MAX_WRAP_WIDTH: usize = 100;
 /// Line statistics of one document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Layout {
-    /// The longest line that could have been wrapped (has a space), in characters.
+    /// The longest line that could have been wrapped (has a space), in characters; once
+    /// a line is longer than any wrap width, that line's (the rest are not measured).
     pub width: usize,
     /// Whether single line breaks mostly stand for spaces.
     pub wrapped: bool,
@@ -101,6 +102,13 @@ impl Layout {
                 continue;
             }
             lines += 1;
+            if width > MAX_WRAP_WIDTH {
+                // Not hard-wrapped, whatever follows: only the count of lines is left.
+                if lines >= 3 {
+                    break;
+                }
+                continue;
+            }
             let chars = count.len(line);
             // A line of one long word (a URL) overflows any wrap width; it says nothing.
             if memchr::memchr(b' ', body.as_bytes()).is_some() {
