@@ -451,18 +451,18 @@ impl WordMemo {
         data: &LanguageData,
         model: Option<&BoundaryModel>,
     ) -> WordParts {
-        if let Some(&parts) = self.words.get(word) {
+        let kept = word.len() <= MEMO_WORD_BYTES;
+        if let Some(&parts) = self.words.get(word).filter(|_| kept) {
             return parts;
         }
         let mut parts = WordParts::of(word, data, model);
         parts.shape_id = self.pairs.shape_id(parts.shape());
-        if word.len() > MEMO_WORD_BYTES {
-            return parts;
+        if kept {
+            if self.words.len() >= MEMO_WORDS {
+                self.words.clear();
+            }
+            self.words.insert(word.into(), parts);
         }
-        if self.words.len() >= MEMO_WORDS {
-            self.words.clear();
-        }
-        self.words.insert(word.into(), parts);
         parts
     }
 }
@@ -681,27 +681,33 @@ mod tests {
         let model = bundled("en").unwrap();
         let text = "Posted by darin Ben made it Then we saw The Guardian Report 2 ok \
                     (see) Über Ärzte, “Quoted” Words; x7 2024 Élan résumé: Zoë 42% NASA";
-        let mut memo = WordMemo::new();
-        let mut gaps = 0;
-        candidates_with(
-            text,
-            en,
-            Some(model),
-            false,
-            &mut memo,
-            &mut |gap, pairs| {
-                let shapes = [gap.before.shape(), gap.after.shape()];
-                assert_eq!(gap.shape_pair(), feature(5, &shapes));
-                let summed: f32 = gap.features().iter().map(|&h| model.weight(h)).sum();
-                // Twice: the pair weights computed, then remembered.
-                for _ in 0..2 {
-                    let score = model.score(&gap, pairs);
-                    assert!((score - summed).abs() < 1e-4, "gap at {}", gap.prev_end);
-                }
-                gaps += 1;
-            },
-        );
-        assert!(gaps >= 10, "{gaps} gaps");
+        // With shape ids to spare, and with none left (the pairs hashed at every gap).
+        let mut exhausted = WordMemo::new();
+        for k in 0..PAIR_SHAPES {
+            exhausted.pairs.shape_id(format!("#{k}").as_bytes());
+        }
+        for mut memo in [WordMemo::new(), exhausted] {
+            let mut gaps = 0;
+            candidates_with(
+                text,
+                en,
+                Some(model),
+                false,
+                &mut memo,
+                &mut |gap, pairs| {
+                    let shapes = [gap.before.shape(), gap.after.shape()];
+                    assert_eq!(gap.shape_pair(), feature(5, &shapes));
+                    let summed: f32 = gap.features().iter().map(|&h| model.weight(h)).sum();
+                    // Twice: the pair weights computed, then remembered.
+                    for _ in 0..2 {
+                        let score = model.score(&gap, pairs);
+                        assert!((score - summed).abs() < 1e-4, "gap at {}", gap.prev_end);
+                    }
+                    gaps += 1;
+                },
+            );
+            assert!(gaps >= 10, "{gaps} gaps");
+        }
     }
 
     #[test]
