@@ -268,7 +268,10 @@ impl SentenceSplitter {
     /// `None` when `word` is no abbreviation (bundled or the user's), else whether it is
     /// a title ("Dr"): one lookup where the rules need both.
     fn abbreviation(&self, word: &str) -> Option<bool> {
-        find_folded(word, |w| self.data.abbreviations.get(w).copied())
+        self.data
+            .may_be_abbreviation(word)
+            .then(|| find_folded(word, |w| self.data.abbreviation(w)))
+            .flatten()
             .or_else(|| contains_folded(&self.extra, word).then_some(false))
     }
 
@@ -277,7 +280,8 @@ impl SentenceSplitter {
     }
 
     fn is_title(&self, word: &str) -> bool {
-        find_folded(word, |w| self.data.is_title(w).then_some(())).is_some()
+        self.data.may_be_abbreviation(word)
+            && find_folded(word, |w| self.data.is_title(w).then_some(())).is_some()
     }
 
     /// "Mr." at `start`: a title can open a sentence after an ambiguous abbreviation.
