@@ -584,10 +584,10 @@ impl SentenceSplitter {
         content_end: usize,
         layout: &Layout,
     ) -> bool {
-        let after = &text[at + 1..];
-        let next_line_end = memchr::memchr(b'\n', after.as_bytes()).unwrap_or(after.len());
-        let next_line = &after[..next_line_end];
-        if next_line.trim().is_empty() {
+        // The next line from its first character that is no space (the line break
+        // ending it counts as its end, so the line's own end need not be searched).
+        let next_line = text[at + 1..].trim_start_matches(|c: char| c != '\n' && c.is_whitespace());
+        if next_line.is_empty() || next_line.starts_with('\n') {
             // A blank line, or the end of the text.
             return at < content_end;
         }
@@ -603,7 +603,7 @@ impl SentenceSplitter {
         if lists::line_starts_item(text, at + 1) {
             return true;
         }
-        let first = next_line.trim_start().chars().next().unwrap_or(' ');
+        let first = next_line.chars().next().unwrap_or(' ');
         let last = line.chars().next_back().unwrap_or(' ');
         let continues = first.is_lowercase() && (last.is_alphanumeric() || last == ',');
         if layout.wrapped {
