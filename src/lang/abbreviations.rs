@@ -99,7 +99,7 @@ struct Sieve {
     bits: Vec<u64>,
 }
 
-/// Bits in a sieve: a few hundred entries set about one in thirty.
+/// Bits in a sieve: the few hundred entries of a language set one in fifty or fewer.
 const SIEVE_BITS: usize = 1 << 14;
 
 impl Sieve {
@@ -124,8 +124,11 @@ impl Sieve {
     }
 
     fn may_hold(&self, word: &str) -> bool {
-        if !word.is_ascii() || self.bits.is_empty() {
-            return !self.bits.is_empty();
+        if self.bits.is_empty() {
+            return false; // an empty list (no language data)
+        }
+        if !word.is_ascii() {
+            return true; // lower-casing may change its length and ends
         }
         Self::slot(word.as_bytes()).is_none_or(|slot| self.bits[slot / 64] >> (slot % 64) & 1 == 1)
     }
