@@ -3,7 +3,7 @@
 use pyo3::basic::CompareOp;
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
-use pyo3::types::{PyDict, PyList, PyString, PyTuple};
+use pyo3::types::{PyDict, PyString, PyTuple};
 
 use super::arguments::Int;
 use super::columns::SpanColumns;
@@ -11,7 +11,7 @@ use super::errors::{guard, value_error};
 use super::{batch, text};
 use crate::sentences::learn::{learn_abbreviations, LearnOptions};
 use crate::sentences::{NewlineMode, SentenceSplitter as Engine};
-use crate::text::{CharOffsets, Span};
+use crate::text::Span;
 
 /// One sentence: `text[start:end]` of the input, in code points, end exclusive.
 #[pyclass(frozen, module = "rapidtext._rapidtext")]
@@ -71,47 +71,31 @@ impl Sentence {
     }
 }
 
-/// The list of the Python sentences of one text, from its byte spans.
-pub(super) fn sentences<'py>(
-    py: Python<'py>,
+/// Builds the Python sentences of one text from its byte spans.
+pub(super) fn sentences(
+    py: Python<'_>,
     text: &PyBackedStr,
     spans: Vec<Span>,
-) -> PyResult<Bound<'py, PyList>> {
+) -> PyResult<Vec<Py<Sentence>>> {
+    let chars = text::char_spans(text, spans.iter().copied());
     // The caller's own `str`: slicing it copies code points, where building each piece
     // from the UTF-8 bytes would decode them again.
     let Ok(source) = text.into_pyobject(py);
-    let mut offsets = CharOffsets::new(text);
-    // Each sentence is made as the list is filled: no vector of offsets or objects first.
-    PyList::new(
-        py,
-        spans.iter().map(|span| SentenceAt {
-            source: &source,
-            start: offsets.char_index(span.start),
-            end: offsets.char_index(span.end),
-        }),
-    )
-}
-
-/// `source[start:end]` (code points), made into a `Sentence` when a list takes it.
-struct SentenceAt<'a, 'py> {
-    source: &'a Bound<'py, PyString>,
-    start: usize,
-    end: usize,
-}
-
-impl<'py> IntoPyObject<'py> for SentenceAt<'_, 'py> {
-    type Target = Sentence;
-    type Output = Bound<'py, Sentence>;
-    type Error = PyErr;
-
-    fn into_pyobject(self, py: Python<'py>) -> PyResult<Bound<'py, Sentence>> {
-        let sentence = Sentence {
-            text: substring(self.source, self.start, self.end)?,
-            start: self.start,
-            end: self.end,
-        };
-        Bound::new(py, sentence).map(untracked)
-    }
+    chars
+        .into_iter()
+        .map(|(start, end)| {
+            let piece = substring(&source, start, end)?;
+            Py::new(
+                py,
+                Sentence {
+                    text: piece,
+                    start,
+                    end,
+                },
+            )
+            .map(untracked)
+        })
+        .collect()
 }
 
 /// `source[start:end]` in code points (`start <= end <= len(source)`).
@@ -137,7 +121,7 @@ fn ffi_index(i: usize) -> PyResult<pyo3::ffi::Py_ssize_t> {
 /// each full collection walks them all: splitting 100 MB of prose took 5x longer per MB
 /// than 1 MB. A `Sentence` holds only a `str` and two ints, so it can never be part of
 /// a reference cycle and the collector has nothing to find in it.
-fn untracked(sentence: Bound<'_, Sentence>) -> Bound<'_, Sentence> {
+fn untracked(sentence: Py<Sentence>) -> Py<Sentence> {
     // SAFETY: `sentence` is a live object of a GC type; untracking is allowed at any
     // time (and its dealloc untracks again, which CPython treats as a no-op).
     unsafe { pyo3::ffi::PyObject_GC_UnTrack(sentence.as_ptr().cast()) };
@@ -215,7 +199,7 @@ impl SentenceSplitter {
         self.engine.extra_abbreviations()
     }
 
-    fn split<'py>(&self, py: Python<'py>, text: &Bound<'_, PyAny>) -> PyResult<Bound<'py, PyList>> {
+    fn split(&self, py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Vec<Py<Sentence>>> {
         let text = text::extract_text(text, "text")?;
         let spans = batch::run_one(py, &text, |t| self.engine.split(t))?;
         sentences(py, &text, spans)
@@ -228,16 +212,16 @@ impl SentenceSplitter {
         texts: &Bound<'_, PyAny>,
         n_threads: Option<Int>,
         progress: Option<&Bound<'_, PyAny>>,
-    ) -> PyResult<Vec<Py<PyList>>> {
+    ) -> PyResult<Vec<Vec<Py<Sentence>>>> {
         batch::run_texts(
             py,
             texts,
             n_threads,
             progress,
             |t| self.engine.split(t),
-            |py, t, spans| match t {
-                Some(t) => sentences(py, t, spans).map(Bound::unbind),
-                None => Ok(PyList::empty(py).unbind()),
+            |py, t, spans| {
+                t.as_ref()
+                    .map_or(Ok(Vec::new()), |t| sentences(py, t, spans))
             },
         )
     }
