@@ -452,7 +452,7 @@ impl WordMemo {
         model: Option<&BoundaryModel>,
     ) -> WordParts {
         let kept = word.len() <= MEMO_WORD_BYTES;
-        if let Some(&parts) = self.words.get(word).filter(|_| kept) {
+        if let Some(&parts) = kept.then(|| self.words.get(word)).flatten() {
             return parts;
         }
         let mut parts = WordParts::of(word, data, model);
