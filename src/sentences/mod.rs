@@ -268,11 +268,16 @@ impl SentenceSplitter {
     /// `None` when `word` is no abbreviation (bundled or the user's), else whether it is
     /// a title ("Dr"): one lookup where the rules need both.
     fn abbreviation(&self, word: &str) -> Option<bool> {
+        self.bundled_abbreviation(word)
+            .or_else(|| contains_folded(&self.extra, word).then_some(false))
+    }
+
+    /// [`Self::abbreviation`] in the language's own list only (the sieve first).
+    fn bundled_abbreviation(&self, word: &str) -> Option<bool> {
         self.data
             .may_be_abbreviation(word)
             .then(|| find_folded(word, |w| self.data.abbreviation(w)))
             .flatten()
-            .or_else(|| contains_folded(&self.extra, word).then_some(false))
     }
 
     fn is_abbreviation(&self, word: &str) -> bool {
@@ -280,8 +285,7 @@ impl SentenceSplitter {
     }
 
     fn is_title(&self, word: &str) -> bool {
-        self.data.may_be_abbreviation(word)
-            && find_folded(word, |w| self.data.is_title(w).then_some(())).is_some()
+        self.bundled_abbreviation(word) == Some(true)
     }
 
     /// "Mr." at `start`: a title can open a sentence after an ambiguous abbreviation.
