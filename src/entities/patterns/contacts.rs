@@ -3,6 +3,7 @@
 
 use super::Candidate;
 use crate::entities::Label;
+use crate::text::whitespace::is_space;
 use crate::text::Span;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -52,12 +53,13 @@ fn trim_url(url: &str) -> usize {
     end
 }
 
-/// The whitespace-free runs of `text` (with their byte offset) that `wanted` accepts.
+/// The whitespace-free runs of `text` (whitespace as Python's `str.isspace`, so a
+/// run never ends in a character that Python would trim) (with their byte offset) that `wanted` accepts.
 fn runs<'t>(
     text: &'t str,
     wanted: impl Fn(&str) -> bool + 't,
 ) -> impl Iterator<Item = (usize, &'t str)> + 't {
-    text.split(char::is_whitespace)
+    text.split(is_space)
         .filter(move |run| run.len() <= MAX_RUN && wanted(run))
         .map(move |run| (run.as_ptr() as usize - text.as_ptr() as usize, run))
 }
@@ -126,5 +128,7 @@ mod tests {
                 ("http://x.io", Label::Url)
             ]
         );
+        // U+001F is whitespace to Python, so it ends the address.
+        assert_eq!(find("HTTP://a.b\u{1f}"), [("HTTP://a.b", Label::Url)]);
     }
 }
