@@ -30,3 +30,11 @@ def test_untracked_sentences_are_still_freed():
     finally:
         tracemalloc.stop()
     assert grown < 100_000, f"{grown} bytes kept after 120,000 sentences were dropped"
+
+
+def test_a_sentence_keeps_the_text_it_was_found_in():
+    # It slices its text from the source on demand (as re.Match does), so the source
+    # must outlive every reference the caller dropped.
+    sentences = SentenceSplitter().split("".join(["Zoë went home. ", "It rained."]))
+    gc.collect()
+    assert [s.text for s in sentences] == ["Zoë went home.", "It rained."]

@@ -79,6 +79,45 @@ def test_sentence_value_semantics_and_pickle():
     assert len({s, Sentence("Hi.", 0, 3)}) == 1
     assert repr(s) == "Sentence(start=0, end=3, text='Hi.')"
     assert pickle.loads(pickle.dumps(s)) == s
+    assert s != "Hi." and s != (0, 3)
+    with pytest.raises(TypeError):
+        _ = s < Sentence("Hi.", 0, 3)
+    with pytest.raises(AttributeError):
+        s.start = 1
+
+
+def test_split_sentences_equal_hand_built_ones():
+    text = "Zoë left. Was it 3 p.m.? Yes."
+    got = split_sentences(text)
+    built = [Sentence(text[s.start : s.end], s.start, s.end) for s in got]
+    assert got == built
+    assert [hash(s) for s in got] == [hash(s) for s in built]
+    assert [repr(s) for s in got] == [repr(s) for s in built]
+    # The same text at other offsets, or other text at the same offsets, differs.
+    assert got[0] != Sentence("Zoë left.", 1, 10)
+    assert split_sentences("Bob left. Was it 3 p.m.? Yes.")[0] != got[0]
+    assert pickle.loads(pickle.dumps(got)) == got
+
+
+@pytest.mark.parametrize(
+    "args, error, message",
+    [
+        (("abc", 0, 5), ValueError, "end - start code points long; got 3"),
+        (("abc", 3, 0), ValueError, "end - start"),
+        (("abc", -1, 2), OverflowError, "negative"),
+        ((b"abc", 0, 3), TypeError, "text"),
+        (("ok \ud800", 0, 4), ValueError, "lone surrogate"),
+        (("abc", 0), TypeError, "end"),
+    ],
+)
+def test_sentence_constructor_checks_its_arguments(args, error, message):
+    with pytest.raises(error, match=message):
+        Sentence(*args)
+
+
+def test_sentence_cannot_be_subclassed():
+    with pytest.raises(TypeError):
+        type("Mine", (Sentence,), {})
     splitter = SentenceSplitter("en", abbreviations=["approx"], newlines="split")
     clone = pickle.loads(pickle.dumps(splitter))
     assert repr(clone) == repr(splitter)

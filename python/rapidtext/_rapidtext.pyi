@@ -25,7 +25,12 @@ def _sentence_boundary_features(text: str, language: str) -> list[tuple[int, lis
 
 @final
 class Sentence:
-    """One sentence of a text: ``text[start:end] == sentence.text`` (code points)."""
+    """One sentence of a text: ``text[start:end] == sentence.text`` (code points).
+
+    Like ``re.Match``, a sentence refers to the text it was found in and slices its
+    ``text`` from it when asked, so keeping a sentence keeps that text alive. Built by
+    hand, ``Sentence(text, start, end)`` needs ``len(text) == end - start``.
+    """
 
     @property
     def text(self) -> str: ...

@@ -8,6 +8,7 @@ mod entities;
 mod errors;
 mod keywords;
 mod pipeline;
+mod sentence;
 mod sentences;
 mod text;
 
@@ -17,6 +18,7 @@ use pyo3::prelude::*;
 fn _rapidtext(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add_function(wrap_pyfunction!(batch::default_threads, m)?)?;
+    sentence::register(m)?;
     sentences::register(m)?;
     keywords::register(m)?;
     entities::register(m)?;

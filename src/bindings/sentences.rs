@@ -1,131 +1,29 @@
-//! `Sentence` and `SentenceSplitter` for Python.
+//! `SentenceSplitter` for Python (its `Sentence` objects are in `sentence.rs`).
 
-use pyo3::basic::CompareOp;
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
-use pyo3::types::{PyDict, PyString, PyTuple};
+use pyo3::types::{PyDict, PyTuple};
 
 use super::arguments::Int;
 use super::columns::SpanColumns;
 use super::errors::{guard, value_error};
+use super::sentence::new_sentence;
 use super::{batch, text};
 use crate::sentences::learn::{learn_abbreviations, LearnOptions};
 use crate::sentences::{NewlineMode, SentenceSplitter as Engine};
 use crate::text::Span;
-
-/// One sentence: `text[start:end]` of the input, in code points, end exclusive.
-#[pyclass(frozen, module = "rapidtext._rapidtext")]
-pub struct Sentence {
-    #[pyo3(get)]
-    text: Py<PyString>,
-    #[pyo3(get)]
-    start: usize,
-    #[pyo3(get)]
-    end: usize,
-}
-
-#[pymethods]
-impl Sentence {
-    #[new]
-    fn new(py: Python<'_>, text: Py<PyString>, start: usize, end: usize) -> PyResult<Self> {
-        text::check_unicode(text.bind(py), "text")?;
-        Ok(Sentence { text, start, end })
-    }
-
-    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
-        Ok(format!(
-            "Sentence(start={}, end={}, text={})",
-            self.start,
-            self.end,
-            self.text.bind(py).repr()?
-        ))
-    }
-
-    fn __richcmp__(&self, other: &Bound<'_, PyAny>, op: CompareOp) -> PyResult<Py<PyAny>> {
-        let py = other.py();
-        let Ok(other) = other.cast::<Sentence>() else {
-            return Ok(py.NotImplemented());
-        };
-        let other = other.get();
-        let same = self.start == other.start
-            && self.end == other.end
-            && self.text.bind(py).as_any().eq(other.text.bind(py))?;
-        match op {
-            CompareOp::Eq => Ok(same.into_pyobject(py)?.to_owned().into_any().unbind()),
-            CompareOp::Ne => Ok((!same).into_pyobject(py)?.to_owned().into_any().unbind()),
-            _ => Ok(py.NotImplemented()),
-        }
-    }
-
-    fn __hash__(&self, py: Python<'_>) -> PyResult<isize> {
-        (self.text.bind(py), self.start, self.end)
-            .into_pyobject(py)?
-            .hash()
-    }
-
-    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
-        let py = slf.py();
-        let s = slf.get();
-        let args = (s.text.clone_ref(py), s.start, s.end).into_pyobject(py)?;
-        (slf.get_type(), args).into_pyobject(py)
-    }
-}
 
 /// Builds the Python sentences of one text from its byte spans.
 pub(super) fn sentences(
     py: Python<'_>,
     text: &PyBackedStr,
     spans: Vec<Span>,
-) -> PyResult<Vec<Py<Sentence>>> {
-    let chars = text::char_spans(text, spans.iter().copied());
-    // The caller's own `str`: slicing it copies code points, where building each piece
-    // from the UTF-8 bytes would decode them again.
+) -> PyResult<Vec<Py<PyAny>>> {
     let Ok(source) = text.into_pyobject(py);
-    chars
+    text::char_spans(text, spans)
         .into_iter()
-        .map(|(start, end)| {
-            let piece = substring(&source, start, end)?;
-            Py::new(
-                py,
-                Sentence {
-                    text: piece,
-                    start,
-                    end,
-                },
-            )
-            .map(untracked)
-        })
+        .map(|(start, end)| new_sentence(&source, start, start, end).map(Bound::unbind))
         .collect()
-}
-
-/// `source[start:end]` in code points (`start <= end <= len(source)`).
-fn substring(source: &Bound<'_, PyString>, start: usize, end: usize) -> PyResult<Py<PyString>> {
-    let py = source.py();
-    let (start, end) = (ffi_index(start)?, ffi_index(end)?);
-    // SAFETY: `source` is a live `str`; PyUnicode_Substring returns a new reference to a
-    // `str`, or NULL with an exception set (which `from_owned_ptr_or_err` turns into Err).
-    unsafe {
-        let piece = pyo3::ffi::PyUnicode_Substring(source.as_ptr(), start, end);
-        Ok(Bound::from_owned_ptr_or_err(py, piece)?
-            .cast_into_unchecked::<PyString>()
-            .unbind())
-    }
-}
-
-fn ffi_index(i: usize) -> PyResult<pyo3::ffi::Py_ssize_t> {
-    pyo3::ffi::Py_ssize_t::try_from(i).map_err(|_| value_error("text is too long"))
-}
-
-/// Takes a new `Sentence` out of Python's cycle collector. pyo3 makes every pyclass
-/// instance collectable, and with millions of them alive (a 100 MB text, a large batch)
-/// each full collection walks them all: splitting 100 MB of prose took 5x longer per MB
-/// than 1 MB. A `Sentence` holds only a `str` and two ints, so it can never be part of
-/// a reference cycle and the collector has nothing to find in it.
-fn untracked(sentence: Py<Sentence>) -> Py<Sentence> {
-    // SAFETY: `sentence` is a live object of a GC type; untracking is allowed at any
-    // time (and its dealloc untracks again, which CPython treats as a no-op).
-    unsafe { pyo3::ffi::PyObject_GC_UnTrack(sentence.as_ptr().cast()) };
-    sentence
 }
 
 /// Splits text into sentences; see the Python docstring in `rapidtext/_rapidtext.pyi`.
@@ -199,7 +97,7 @@ impl SentenceSplitter {
         self.engine.extra_abbreviations()
     }
 
-    fn split(&self, py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Vec<Py<Sentence>>> {
+    fn split(&self, py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Vec<Py<PyAny>>> {
         let text = text::extract_text(text, "text")?;
         let spans = batch::run_one(py, &text, |t| self.engine.split(t))?;
         sentences(py, &text, spans)
@@ -212,7 +110,7 @@ impl SentenceSplitter {
         texts: &Bound<'_, PyAny>,
         n_threads: Option<Int>,
         progress: Option<&Bound<'_, PyAny>>,
-    ) -> PyResult<Vec<Vec<Py<Sentence>>>> {
+    ) -> PyResult<Vec<Vec<Py<PyAny>>>> {
         batch::run_texts(
             py,
             texts,
@@ -339,7 +237,6 @@ impl SentenceSplitter {
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(supported_languages, m)?)?;
     m.add_function(wrap_pyfunction!(_sentence_boundary_features, m)?)?;
-    m.add_class::<Sentence>()?;
     m.add_class::<SentenceSplitter>()?;
     Ok(())
 }
