@@ -5,6 +5,7 @@
 //! end one. One pass, constant work per word.
 
 use super::punctuation::is_bullet;
+use crate::text::byte_positions::positions;
 
 /// A list-item marker: where it starts and, for "1." style, the byte of its period.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,30 +72,13 @@ fn item_start(text: &str, token: usize) -> Option<usize> {
 }
 
 /// The markers of `text` that belong to a run of consecutive values, in text order.
-/// Markers end in "." or ")", so the scan jumps between those bytes.
+/// Markers end in "." or ")", so the scan visits only those bytes.
 pub fn list_markers(text: &str) -> Vec<ListMarker> {
-    let bytes = text.as_bytes();
     let mut found: Vec<(ListMarker, bool)> = Vec::new();
     // Index in `found` and value of the last marker seen per style.
     let mut last: [Option<(usize, u32)>; STYLES] = [None; STYLES];
-    for closer in memchr::memchr2_iter(b'.', b')', bytes) {
-        // The marker's token is one letter or one or two digits before the closer.
-        let token = if closer >= 2
-            && bytes[closer - 2].is_ascii_digit()
-            && bytes[closer - 1].is_ascii_digit()
-        {
-            closer - 2
-        } else if closer >= 1
-            && (bytes[closer - 1].is_ascii_digit() || bytes[closer - 1].is_ascii_lowercase())
-        {
-            closer - 1
-        } else {
-            continue;
-        };
-        let Some(start) = item_start(text, token) else {
-            continue;
-        };
-        let Some((style, value, period)) = parse_marker(text, token) else {
+    for closer in positions(text.as_bytes(), [b'.', b')']) {
+        let Some((marker, style, value)) = marker_closed_at(text, closer) else {
             continue;
         };
         let in_run = matches!(last[style], Some((_, v)) if v + 1 == value);
@@ -104,13 +88,34 @@ pub fn list_markers(text: &str) -> Vec<ListMarker> {
             }
         }
         last[style] = Some((found.len(), value));
-        found.push((ListMarker { start, period }, in_run));
+        found.push((marker, in_run));
     }
     found
         .into_iter()
         .filter(|&(_, keep)| keep)
         .map(|(m, _)| m)
         .collect()
+}
+
+/// The marker (with its style and value) whose "." or ")" is at `closer`, if any.
+fn marker_closed_at(text: &str, closer: usize) -> Option<(ListMarker, usize, u32)> {
+    let bytes = text.as_bytes();
+    // The marker's token is one letter or one or two digits before the closer.
+    let token = if closer >= 2
+        && bytes[closer - 2].is_ascii_digit()
+        && bytes[closer - 1].is_ascii_digit()
+    {
+        closer - 2
+    } else if closer >= 1
+        && (bytes[closer - 1].is_ascii_digit() || bytes[closer - 1].is_ascii_lowercase())
+    {
+        closer - 1
+    } else {
+        return None;
+    };
+    let start = item_start(text, token)?;
+    let (style, value, period) = parse_marker(text, token)?;
+    Some((ListMarker { start, period }, style, value))
 }
 
 /// Whether the line starting at `start` begins with a bullet or a list marker.

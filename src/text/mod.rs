@@ -1,6 +1,7 @@
 //! The text layer shared by every analysis: byte spans, their conversion to
 //! code-point offsets for Python, and a word tokenizer.
 
+pub mod byte_positions;
 mod offsets;
 pub mod search;
 mod span;
