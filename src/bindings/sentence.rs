@@ -11,6 +11,7 @@ use std::ffi::{c_int, c_void, CStr};
 use std::mem::{offset_of, size_of};
 use std::ptr;
 
+use pyo3::exceptions::PyRuntimeError;
 use pyo3::ffi;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
@@ -43,9 +44,7 @@ pub fn new_sentence<'py>(
     end: usize,
 ) -> PyResult<Bound<'py, PyAny>> {
     let py = source.py();
-    let kind = SENTENCE_TYPE
-        .get(py)
-        .ok_or_else(|| value_error("rapidtext's Sentence type is not initialised"))?;
+    let kind = initialised(&SENTENCE_TYPE, py)?;
     let (offset, start, end) = (ssize(offset)?, ssize(start)?, ssize(end)?);
     // SAFETY: the type is a live heap type of `SentenceObject`'s size. Its generic alloc
     // returns a zeroed object with the type and one reference set (NULL with an
@@ -60,6 +59,12 @@ pub fn new_sentence<'py>(
         (*sentence).end = end;
         Ok(obj)
     }
+}
+
+/// What `register` stored (always done when the module was imported).
+fn initialised<'a, T>(cell: &'a PyOnceLock<T>, py: Python<'_>) -> PyResult<&'a T> {
+    cell.get(py)
+        .ok_or_else(|| PyRuntimeError::new_err("rapidtext's Sentence type is not initialised"))
 }
 
 fn ssize(i: usize) -> PyResult<ffi::Py_ssize_t> {
@@ -144,9 +149,7 @@ unsafe extern "C" fn new(
             let args = Bound::from_borrowed_ptr(py, args).cast_into_unchecked::<PyTuple>();
             let kwargs = Bound::from_borrowed_ptr_or_opt(py, kwargs)
                 .map(|k| k.cast_into_unchecked::<PyDict>());
-            let constructor = CONSTRUCTOR
-                .get(py)
-                .ok_or_else(|| value_error("rapidtext's Sentence type is not initialised"))?;
+            let constructor = initialised(&CONSTRUCTOR, py)?;
             Ok(constructor.bind(py).call(args, kwargs.as_ref())?.into_ptr())
         })
     }
